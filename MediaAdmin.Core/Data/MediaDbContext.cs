@@ -1,0 +1,42 @@
+using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Library;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaAdmin.Core.Data;
+
+/// <summary>
+/// The media library and the Identity store in one database. Each provider has a derived context
+/// with its own migrations (<see cref="SqliteMediaDbContext"/>, <see cref="SqlServerMediaDbContext"/>).
+/// </summary>
+public abstract class MediaDbContext(DbContextOptions options) : IdentityDbContext<MediaUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<PendingFileDeletion> PendingFileDeletions => Set<PendingFileDeletion>();
+
+    public DbSet<DeletionAuditRecord> DeletionAuditRecords => Set<DeletionAuditRecord>();
+
+    public DbSet<DeletionAuditEntry> DeletionAuditEntries => Set<DeletionAuditEntry>();
+
+    public DbSet<CdnInvalidation> CdnInvalidations => Set<CdnInvalidation>();
+
+    public DbSet<CdnInvalidationUrl> CdnInvalidationUrls => Set<CdnInvalidationUrl>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MediaDbContext).Assembly, type => type.Namespace == typeof(MediaDbContext).Namespace + ".Configurations");
+        builder.Entity<MediaUser>(user => user.Property(u => u.DisplayName).HasMaxLength(MediaUser.DisplayNameMaxLength));
+    }
+}
