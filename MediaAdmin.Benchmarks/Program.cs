@@ -1,1 +1,14 @@
-﻿Console.WriteLine("Hello, World!");
+using MediaAdmin.Benchmarks;
+
+var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+{
+    ["delete"] = DeleteBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
+{
+    await Console.Error.WriteLineAsync($"usage: dotnet run -c Release --project MediaAdmin.Benchmarks -- <{string.Join("|", modes.Keys)}> [--rounds N]");
+    return 2;
+}
+
+return await run(args[1..]);

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Core;
@@ -44,7 +45,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
             .AddEntityFrameworkStores<MediaDbContext>()
             .AddDefaultTokenProviders();
 
-        services.AddSingleton<IMediaStorage>(_ => new LocalDiskMediaStorage(paths.StorageRoot));
+        services.TryAddSingleton<IMediaStorage>(_ => new LocalDiskMediaStorage(paths.StorageRoot));
         services.AddSingleton<PermissionService>();
         services.AddSingleton<PendingFileRemover>();
         services.AddSingleton<VideoDeletionService>();
@@ -69,9 +70,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
 
     private static void AddDatabase(IServiceCollection services, IConfiguration configuration, MediaAdminPaths paths)
     {
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        var problem = DatabaseSettings.Validate(configuration, database);
+        var (database, problem) = DatabaseSettings.Read(configuration);
         if (problem is not null)
         {
             throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), [problem]);

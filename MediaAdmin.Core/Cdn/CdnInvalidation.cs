@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations.Schema;
+
 namespace MediaAdmin.Core.Cdn;
 
 /// <summary>
@@ -16,20 +18,18 @@ public sealed class CdnInvalidation
 
     public DateTime DeletedAtUtc { get; set; }
 
+    /// <summary>The deleted assets' IDs, comma-separated.</summary>
+    public required string VideoIds { get; set; }
+
+    /// <summary>One URL per line: the format CDN refresh consoles accept, kept as written in one go.</summary>
+    public required string UrlList { get; set; }
+
+    public int UrlCount { get; set; }
+
     public DateTime? RefreshedAtUtc { get; set; }
 
     public string? RefreshedByName { get; set; }
 
-    public List<CdnInvalidationUrl> Urls { get; set; } = [];
-}
-
-public sealed class CdnInvalidationUrl
-{
-    public long Id { get; set; }
-
-    public long InvalidationId { get; set; }
-
-    public required string VideoId { get; set; }
-
-    public required string Url { get; set; }
+    [NotMapped]
+    public IReadOnlyList<string> Urls => UrlList.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -4,15 +4,23 @@ namespace MediaAdmin.Core.Data;
 
 internal static class DatabaseSettings
 {
-    /// <summary>Says what is wrong with the database settings, or null when they can be used.</summary>
-    public static string? Validate(IConfiguration configuration, DatabaseOptions options)
+    /// <summary>Reads the database settings; the problem says what is wrong with them, or is null when they can be used.</summary>
+    public static (DatabaseOptions Options, string? Problem) Read(IConfiguration configuration)
     {
+        // Checked before binding, which would fail with a conversion error that names no choices.
         var rawProvider = configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"];
-        if (rawProvider is not null && !Enum.TryParse<DatabaseProvider>(rawProvider, ignoreCase: true, out _))
+        if (rawProvider is not null && (!Enum.TryParse<DatabaseProvider>(rawProvider, ignoreCase: true, out _) || int.TryParse(rawProvider, out _)))
         {
-            return $"Database:Provider is '{rawProvider}'; it must be 'Sqlite' or 'SqlServer'.";
+            return (new DatabaseOptions(), $"Database:Provider is '{rawProvider}'; it must be 'Sqlite' or 'SqlServer'.");
         }
 
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        return (options, Validate(options));
+    }
+
+    private static string? Validate(DatabaseOptions options)
+    {
         if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return $"Database:Provider is SqlServer but no connection string is set: set ConnectionStrings:{DatabaseOptions.ConnectionStringName}.";

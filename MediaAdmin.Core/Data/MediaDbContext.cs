@@ -5,6 +5,7 @@ using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Data;
@@ -29,9 +30,22 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<CdnInvalidation> CdnInvalidations => Set<CdnInvalidation>();
 
-    public DbSet<CdnInvalidationUrl> CdnInvalidationUrls => Set<CdnInvalidationUrl>();
-
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Deletes the given assets (their files cascade) in one statement and returns the IDs this
+    /// statement removed, so a caller racing another request learns which deletions were its own.
+    /// </summary>
+    internal Task<List<string>> DeleteAssetsReturningIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var placeholders = string.Join(", ", ids.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+#pragma warning disable EF1002 // Only {n} placeholders are spliced in; every value is a parameter.
+        return Database.SqlQueryRaw<string>(DeleteAssetsReturningIdsSql(placeholders), [.. ids]).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>The provider's DELETE that also returns the deleted IDs (RETURNING, OUTPUT).</summary>
+    private protected abstract string DeleteAssetsReturningIdsSql(string parameterList);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

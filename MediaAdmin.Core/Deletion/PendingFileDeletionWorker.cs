@@ -29,6 +29,8 @@ public sealed class PendingFileDeletionWorker(
                     settled = await remover.RemoveDueAsync(stoppingToken);
                 }
                 while (settled >= options.Value.WorkerBatchSize && !stoppingToken.IsCancellationRequested);
+
+                await services.GetRequiredService<Storage.IMediaStorage>().PruneAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

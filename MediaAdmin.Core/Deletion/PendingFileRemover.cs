@@ -20,91 +20,119 @@ public sealed class PendingFileRemover(
     /// <summary>Removes the files of records whose next attempt is due; returns how many records were settled.</summary>
     public async Task<int> RemoveDueAsync(CancellationToken cancellationToken = default)
     {
-        List<PendingFileDeletion> due;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            due = await db.PendingFileDeletions.AsNoTracking()
-                .Where(p => p.NextAttemptAtUtc <= now)
-                .OrderBy(p => p.NextAttemptAtUtc)
-                .Take(options.Value.WorkerBatchSize)
-                .ToListAsync(cancellationToken);
-        }
-
-        return due.Count == 0 ? 0 : await RemoveAsync(due, cancellationToken);
-    }
-
-    /// <summary>Removes the files of the given records; returns how many records were settled.</summary>
-    public async Task<int> RemoveAsync(IReadOnlyCollection<PendingFileDeletion> pending, CancellationToken cancellationToken = default)
-    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var keys = pending.Select(p => p.StorageKey).Distinct().ToList();
-
-        // Re-checked right before removal: a key some live asset uses is kept, whatever the record says.
-        var liveKeys = (await db.MediaFiles.AsNoTracking()
-                .Where(f => keys.Contains(f.StorageKey))
-                .Select(f => f.StorageKey)
-                .ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
-
-        var settled = new List<long>();
-        var failed = new List<(PendingFileDeletion Record, string Error)>();
-        foreach (var record in pending)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.PendingFileDeletions.AsNoTracking()
+            .Where(p => p.NextAttemptAtUtc <= now)
+            .OrderBy(p => p.NextAttemptAtUtc)
+            .Take(options.Value.WorkerBatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
         {
-            if (liveKeys.Contains(record.StorageKey))
-            {
-                logger.LogWarning("Kept {StorageKey}: a live asset still uses it; dropping its pending deletion", record.StorageKey);
-                settled.Add(record.Id);
-                continue;
-            }
-
-            if (!StorageKey.TryParse(record.StorageKey, out var key, out var problem))
-            {
-                logger.LogError("Pending deletion {Id} names an invalid storage key and is dropped: {Problem}", record.Id, problem);
-                settled.Add(record.Id);
-                continue;
-            }
-
-            try
-            {
-                await storage.DeleteAsync(key, cancellationToken);
-                settled.Add(record.Id);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageUnavailableException)
-            {
-                logger.LogWarning(ex, "Could not remove {StorageKey} (attempt {Attempt}); it will be retried", record.StorageKey, record.Attempts + 1);
-                failed.Add((record, ex.Message));
-            }
+            return 0;
         }
 
-        if (settled.Count > 0)
+        var failures = await RemoveFilesAsync(db, due.Select(p => p.StorageKey).Distinct(StringComparer.Ordinal).ToList(), checkLiveUse: true, cancellationToken);
+        var settled = due.Where(p => !failures.ContainsKey(p.StorageKey)).Select(p => p.Id).ToList();
+        foreach (var chunk in settled.Chunk(500))
         {
-            foreach (var chunk in settled.Chunk(500))
-            {
-                await db.PendingFileDeletions.Where(p => chunk.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
-            }
+            await db.PendingFileDeletions.Where(p => chunk.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        foreach (var (record, error) in failed)
+        foreach (var record in due.Where(p => failures.ContainsKey(p.StorageKey)))
         {
-            var attempts = record.Attempts + 1;
-            var next = clock.GetUtcNow().UtcDateTime + BackOff(attempts);
-            var message = error.Length > 1024 ? error[..1024] : error;
-            await db.PendingFileDeletions.Where(p => p.Id == record.Id).ExecuteUpdateAsync(
-                set => set.SetProperty(p => p.Attempts, attempts)
-                    .SetProperty(p => p.NextAttemptAtUtc, next)
-                    .SetProperty(p => p.LastError, message),
-                cancellationToken);
+            await PostponeAsync(db, db.PendingFileDeletions.Where(p => p.Id == record.Id), record.Attempts + 1, failures[record.StorageKey], cancellationToken);
         }
 
         return settled.Count;
+    }
+
+    /// <summary>Removes the files a request has just committed the deletion of, and clears that request's records.</summary>
+    internal async Task RemoveForRequestAsync(string requestId, IReadOnlyList<string> storageKeys, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // No live-use check here: the commit just removed every row holding these keys (they are unique),
+        // and ingestion refuses keys that still have pending deletions. The worker, acting later, checks.
+        var failures = await RemoveFilesAsync(db, storageKeys, checkLiveUse: false, cancellationToken);
+        var ofRequest = db.PendingFileDeletions.Where(p => p.RequestId == requestId);
+        if (failures.Count == 0)
+        {
+            await ofRequest.ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+
+        var failedKeys = failures.Keys.ToList();
+        await ofRequest.Where(p => !failedKeys.Contains(p.StorageKey)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var (key, error) in failures)
+        {
+            await PostponeAsync(db, ofRequest.Where(p => p.StorageKey == key), 1, error, cancellationToken);
+        }
+    }
+
+    /// <summary>Removes the files of the given keys (with the check, those no live asset uses); returns the keys that failed, with why.</summary>
+    private async Task<Dictionary<string, string>> RemoveFilesAsync(MediaDbContext db, IReadOnlyList<string> keys, bool checkLiveUse, CancellationToken cancellationToken)
+    {
+        // Re-checked right before removal: a key some live asset uses is kept, whatever the record says.
+        var live = checkLiveUse
+            ? (await db.MediaFiles.AsNoTracking()
+                    .Where(f => keys.Contains(f.StorageKey))
+                    .Select(f => f.StorageKey)
+                    .ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal)
+            : [];
+
+        var removable = new List<StorageKey>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (live.Contains(key))
+            {
+                logger.LogWarning("Kept {StorageKey}: a live asset still uses it; its pending deletion is dropped", key);
+            }
+            else if (StorageKey.TryParse(key, out var storageKey, out var problem))
+            {
+                removable.Add(storageKey);
+            }
+            else
+            {
+                logger.LogError("A pending deletion names an invalid storage key and is dropped: {Problem}", problem);
+            }
+        }
+
+        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (key, error) in await storage.DeleteManyAsync(removable, cancellationToken))
+            {
+                logger.LogWarning(error, "Could not remove {StorageKey}; it will be retried", key);
+                failures[key.Value] = error.Message;
+            }
+        }
+        catch (StorageUnavailableException ex)
+        {
+            logger.LogWarning(ex, "Storage is unavailable; {Count} file removals will be retried", removable.Count);
+            foreach (var key in removable)
+            {
+                failures[key.Value] = ex.Message;
+            }
+        }
+
+        return failures;
+    }
+
+    private async Task PostponeAsync(MediaDbContext db, IQueryable<PendingFileDeletion> records, int attempts, string error, CancellationToken cancellationToken)
+    {
+        var next = clock.GetUtcNow().UtcDateTime + BackOff(attempts);
+        var message = error.Length > 1024 ? error[..1024] : error;
+        await records.ExecuteUpdateAsync(
+            set => set.SetProperty(p => p.Attempts, attempts).SetProperty(p => p.NextAttemptAtUtc, next).SetProperty(p => p.LastError, message),
+            cancellationToken);
     }
 
     internal TimeSpan BackOff(int attempts)
     {
         var settings = options.Value;
         var factor = Math.Pow(2, Math.Min(attempts - 1, 30));
-        var delay = TimeSpan.FromTicks((long)Math.Min(settings.RetryBaseDelay.Ticks * factor, settings.RetryMaxDelay.Ticks));
-        return delay;
+        return TimeSpan.FromTicks((long)Math.Min(settings.RetryBaseDelay.Ticks * factor, settings.RetryMaxDelay.Ticks));
     }
 }

@@ -95,7 +95,7 @@ public sealed class VideoDeletionService(
             cancellationToken);
 
         // The commit is the point of no return; from here the files go, now or through the worker.
-        await RemoveFilesAfterCommitAsync(requestId, committed.Pending);
+        await RemoveFilesAfterCommitAsync(requestId, committed.StorageKeys);
         return committed.Error is { } error
             ? DeleteVideosResult.Failed(requestId, error, committed.NonExistent)
             : new DeleteVideosResult(requestId, null, committed.Deleted, forbidden, committed.NonExistent);
@@ -114,6 +114,7 @@ public sealed class VideoDeletionService(
     {
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow().UtcDateTime;
+        var firstAttempt = now + options.Value.FreshRecordGrace;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var candidateIds = candidates.Select(c => c.Id).ToList();
@@ -123,34 +124,34 @@ public sealed class VideoDeletionService(
             .ToListAsync(cancellationToken);
         var filesByAsset = files.ToLookup(f => f.AssetId, StringComparer.Ordinal);
 
-        var deleted = new List<DeletedVideo>();
-        var lostRace = new List<string>();
-        foreach (var (id, title) in candidates)
-        {
-            // Rows affected tells whether this request or a concurrent one removed the asset.
-            var removed = await db.MediaAssets.Where(a => a.Id == id).ExecuteDeleteAsync(cancellationToken);
-            if (removed == 0)
-            {
-                lostRace.Add(id);
-                continue;
-            }
+        // One record per file, written by the database from the assets' own rows before they cascade away.
+        var idParameters = string.Join(", ", candidateIds.Select((_, i) => $"{{{i + 3}}}"));
+#pragma warning disable EF1002 // Only {n} placeholders are spliced in; every value is a parameter.
+        await db.Database.ExecuteSqlRawAsync(
+            $$"""
+            INSERT INTO "PendingFileDeletions" ("StorageKey", "AssetId", "RequestId", "CreatedAtUtc", "Attempts", "NextAttemptAtUtc")
+            SELECT "StorageKey", "AssetId", {0}, {1}, 0, {2} FROM "MediaFiles" WHERE "AssetId" IN ({{idParameters}})
+            """,
+            [requestId, now, firstAttempt, .. candidateIds],
+            cancellationToken);
+#pragma warning restore EF1002
 
-            var own = filesByAsset[id].ToList();
-            deleted.Add(new DeletedVideo(id, title, own.Count, own.Sum(f => f.SizeBytes), own.Select(f => f.CdnUrl).ToList()));
+        // The IDs this statement removed; an asset a concurrent request removed first is not among them.
+        var removed = (await db.DeleteAssetsReturningIdsAsync(candidateIds, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var lostRace = candidateIds.Where(id => !removed.Contains(id)).ToList();
+        if (lostRace.Count > 0)
+        {
+            await db.PendingFileDeletions.Where(p => p.RequestId == requestId && lostRace.Contains(p.AssetId)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        var pending = deleted
-            .SelectMany(d => filesByAsset[d.VideoId])
-            .Select(f => new PendingFileDeletion
+        var deleted = candidates
+            .Where(c => removed.Contains(c.Id))
+            .Select(c =>
             {
-                StorageKey = f.StorageKey,
-                AssetId = f.AssetId,
-                RequestId = requestId,
-                CreatedAtUtc = now,
-                NextAttemptAtUtc = now + options.Value.FreshRecordGrace,
+                var own = filesByAsset[c.Id].ToList();
+                return new DeletedVideo(c.Id, c.Title, own.Count, own.Sum(f => f.SizeBytes), own.Select(f => f.CdnUrl).ToList());
             })
             .ToList();
-        db.PendingFileDeletions.AddRange(pending);
 
         var nonExistent = nonExistentBefore.Concat(lostRace).ToList();
 
@@ -162,8 +163,8 @@ public sealed class VideoDeletionService(
         audit.Entries.AddRange(nonExistent.Select(id => new DeletionAuditEntry { VideoId = Clip(id, DeletionAuditEntry.VideoIdMaxLength), Outcome = DeletionOutcome.NonExistent }));
         db.DeletionAuditRecords.Add(audit);
 
-        var cdnUrls = deleted.SelectMany(d => d.CdnUrls.Select(url => new CdnInvalidationUrl { VideoId = d.VideoId, Url = url })).ToList();
-        if (cdnUrls.Count > 0)
+        var urls = deleted.SelectMany(d => d.CdnUrls).ToList();
+        if (urls.Count > 0)
         {
             db.CdnInvalidations.Add(new CdnInvalidation
             {
@@ -171,18 +172,21 @@ public sealed class VideoDeletionService(
                 DeletedByUserId = caller.UserId,
                 DeletedByName = who.UserName,
                 DeletedAtUtc = now,
-                Urls = cdnUrls,
+                VideoIds = string.Join(",", deleted.Select(d => d.VideoId)),
+                UrlList = string.Join("\n", urls),
+                UrlCount = urls.Count,
             });
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new Committed(deleted, nonExistent, pending, error);
+        var keys = deleted.SelectMany(d => filesByAsset[d.VideoId]).Select(f => f.StorageKey).ToList();
+        return new Committed(deleted, nonExistent, keys, error);
     }
 
-    private async Task RemoveFilesAfterCommitAsync(string requestId, IReadOnlyCollection<PendingFileDeletion> pending)
+    private async Task RemoveFilesAfterCommitAsync(string requestId, IReadOnlyList<string> storageKeys)
     {
-        if (pending.Count == 0)
+        if (storageKeys.Count == 0)
         {
             return;
         }
@@ -190,7 +194,7 @@ public sealed class VideoDeletionService(
         try
         {
             // Not cancellable: once the rows are gone a caller hanging up must not strand files.
-            await fileRemover.RemoveAsync(pending, CancellationToken.None);
+            await fileRemover.RemoveForRequestAsync(requestId, storageKeys, CancellationToken.None);
         }
 #pragma warning disable CA1031 // The deletion is committed; any failure here is the worker's to finish.
         catch (Exception ex)
@@ -243,5 +247,5 @@ public sealed class VideoDeletionService(
     /// <summary>A request ID in Alibaba's format: an upper-case GUID with dashes.</summary>
     public static string NewRequestId() => Guid.NewGuid().ToString("D").ToUpperInvariant();
 
-    private sealed record Committed(IReadOnlyList<DeletedVideo> Deleted, IReadOnlyList<string> NonExistent, IReadOnlyList<PendingFileDeletion> Pending, DeletionError? Error);
+    private sealed record Committed(IReadOnlyList<DeletedVideo> Deleted, IReadOnlyList<string> NonExistent, IReadOnlyList<string> StorageKeys, DeletionError? Error);
 }

@@ -47,6 +47,7 @@ public sealed class AssetIngestion(
     {
         ArgumentNullException.ThrowIfNull(drafts);
         var assets = drafts.Select(Build).ToList();
+        await EnsureNothingIsOverwrittenAsync(assets, cancellationToken);
         var written = new List<StorageKey>();
         try
         {
@@ -74,6 +75,32 @@ public sealed class AssetIngestion(
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Files are written before the rows commit, so a reused ID or key would overwrite a live asset's
+    /// files, or files a deletion is about to remove: refuse both up front.
+    /// </summary>
+    private async Task EnsureNothingIsOverwrittenAsync(List<MediaAsset> assets, CancellationToken cancellationToken)
+    {
+        var ids = assets.Select(a => a.Id).ToList();
+        if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+        {
+            throw new ArgumentException("The same asset ID is given twice.", nameof(assets));
+        }
+
+        var keys = assets.SelectMany(a => a.Files).Select(f => f.StorageKey).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.MediaAssets.AnyAsync(a => ids.Contains(a.Id), cancellationToken)
+            || await db.MediaFiles.AnyAsync(f => keys.Contains(f.StorageKey), cancellationToken))
+        {
+            throw new InvalidOperationException("An asset with this ID, or a file under one of these storage keys, already exists.");
+        }
+
+        if (await db.PendingFileDeletions.AnyAsync(p => keys.Contains(p.StorageKey), cancellationToken))
+        {
+            throw new InvalidOperationException("The files of a deleted asset with this ID are still being removed; try again in a minute.");
         }
     }
 

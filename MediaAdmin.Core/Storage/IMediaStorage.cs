@@ -13,6 +13,15 @@ public interface IMediaStorage
     /// <summary>Removes a file. A file that is already gone counts as removed.</summary>
     Task DeleteAsync(StorageKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes many files, going on past failures; returns the keys that could not be removed with why.
+    /// Files already gone count as removed.
+    /// </summary>
+    Task<IReadOnlyDictionary<StorageKey, Exception>> DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>Housekeeping the deletion worker runs between requests (local disk: removing folders deletes emptied).</summary>
+    Task PruneAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every key in the store under a prefix of whole segments (all keys for an empty prefix).</summary>
     IAsyncEnumerable<StorageKey> ListAsync(string prefix = "", CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace MediaAdmin.Core.Storage;
@@ -6,6 +7,7 @@ namespace MediaAdmin.Core.Storage;
 public sealed class LocalDiskMediaStorage : IMediaStorage
 {
     private readonly string _root;
+    private readonly ConcurrentQueue<string> _foldersToPrune = new();
 
     public LocalDiskMediaStorage(string rootPath)
     {
@@ -58,6 +60,62 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
     {
         cancellationToken.ThrowIfCancellationRequested();
         var path = PathOf(key);
+        DeleteFile(path);
+        RemoveEmptyFolders(Path.GetDirectoryName(path)!);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<StorageKey, Exception>> DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var failures = new Dictionary<StorageKey, Exception>();
+        string? lastFolder = null;
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = PathOf(key);
+            try
+            {
+                DeleteFile(path);
+                var folder = Path.GetDirectoryName(path)!;
+                if (folder != lastFolder)
+                {
+                    _foldersToPrune.Enqueue(folder);
+                    lastFolder = folder;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failures[key] = ex;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<StorageKey, Exception>>(failures);
+    }
+
+    /// <summary>
+    /// Removes the folders that batch deletes left empty. Removing a folder costs about as much as
+    /// removing twenty files here, so it is done between requests rather than inside them.
+    /// </summary>
+    public Task PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        while (_foldersToPrune.TryDequeue(out var folder))
+        {
+            folders.Add(folder);
+        }
+
+        foreach (var folder in folders.OrderByDescending(f => f.Length))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RemoveEmptyFolders(folder);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void DeleteFile(string path)
+    {
         try
         {
             File.Delete(path);
@@ -66,9 +124,6 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
         {
             // The file's folder is gone, so is the file: that is the outcome asked for.
         }
-
-        RemoveEmptyFolders(Path.GetDirectoryName(path)!);
-        return Task.CompletedTask;
     }
 
     public async IAsyncEnumerable<StorageKey> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)

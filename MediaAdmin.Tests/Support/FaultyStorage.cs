@@ -12,6 +12,9 @@ public sealed class FaultyStorage(LocalDiskMediaStorage inner) : IMediaStorage
 
     public bool Down { get; set; }
 
+    /// <summary>Deletes never return, as in a process frozen or killed mid-way.</summary>
+    public bool Hang { get; set; }
+
     public int DeleteCalls => _deletes;
 
     public Task WriteAsync(StorageKey key, Stream content, CancellationToken cancellationToken = default) => inner.WriteAsync(key, content, cancellationToken);
@@ -23,6 +26,11 @@ public sealed class FaultyStorage(LocalDiskMediaStorage inner) : IMediaStorage
     public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken = default)
     {
         var number = Interlocked.Increment(ref _deletes);
+        if (Hang)
+        {
+            return new TaskCompletionSource().Task;
+        }
+
         if (Down || number == FailDeleteNumber)
         {
             throw new IOException($"simulated storage failure on delete #{number} ({key})");
@@ -30,6 +38,26 @@ public sealed class FaultyStorage(LocalDiskMediaStorage inner) : IMediaStorage
 
         return inner.DeleteAsync(key, cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<StorageKey, Exception>> DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken = default)
+    {
+        var failures = new Dictionary<StorageKey, Exception>();
+        foreach (var key in keys)
+        {
+            try
+            {
+                await DeleteAsync(key, cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                failures[key] = ex;
+            }
+        }
+
+        return failures;
+    }
+
+    public Task PruneAsync(CancellationToken cancellationToken = default) => inner.PruneAsync(cancellationToken);
 
     public IAsyncEnumerable<StorageKey> ListAsync(string prefix = "", CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 }

@@ -16,6 +16,6 @@ internal sealed class PendingFileDeletionConfiguration : IEntityTypeConfiguratio
         pending.Property(p => p.RequestId).HasMaxLength(36).IsUnicode(false);
         pending.Property(p => p.LastError).HasMaxLength(1024);
         pending.HasIndex(p => p.NextAttemptAtUtc);
-        pending.HasIndex(p => p.StorageKey);
+        pending.HasIndex(p => p.RequestId);
     }
 }

@@ -214,6 +214,18 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("UrlCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UrlList")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoIds")
+                        .IsRequired()
+                        .HasMaxLength(660)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId")
@@ -222,33 +234,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasIndex("RefreshedAtUtc", "DeletedAtUtc");
 
                     b.ToTable("CdnInvalidations");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidationUrl", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("InvalidationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VideoId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvalidationId");
-
-                    b.ToTable("CdnInvalidationUrls");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Deletion.PendingFileDeletion", b =>
@@ -292,7 +277,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NextAttemptAtUtc");
 
-                    b.HasIndex("StorageKey");
+                    b.HasIndex("RequestId");
 
                     b.ToTable("PendingFileDeletions");
                 });
@@ -596,15 +581,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidationUrl", b =>
-                {
-                    b.HasOne("MediaAdmin.Core.Cdn.CdnInvalidation", null)
-                        .WithMany("Urls")
-                        .HasForeignKey("InvalidationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Library.Category", "Category")
@@ -686,11 +662,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditRecord", b =>
                 {
                     b.Navigation("Entries");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidation", b =>
-                {
-                    b.Navigation("Urls");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MediaAdmin.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMediaDbContext))]
-    [Migration("20261123193728_InitialCreate")]
+    [Migration("20261123200022_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -217,6 +217,18 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("UrlCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UrlList")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoIds")
+                        .IsRequired()
+                        .HasMaxLength(660)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId")
@@ -225,33 +237,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasIndex("RefreshedAtUtc", "DeletedAtUtc");
 
                     b.ToTable("CdnInvalidations");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidationUrl", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("InvalidationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VideoId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvalidationId");
-
-                    b.ToTable("CdnInvalidationUrls");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Deletion.PendingFileDeletion", b =>
@@ -295,7 +280,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NextAttemptAtUtc");
 
-                    b.HasIndex("StorageKey");
+                    b.HasIndex("RequestId");
 
                     b.ToTable("PendingFileDeletions");
                 });
@@ -599,15 +584,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidationUrl", b =>
-                {
-                    b.HasOne("MediaAdmin.Core.Cdn.CdnInvalidation", null)
-                        .WithMany("Urls")
-                        .HasForeignKey("InvalidationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Library.Category", "Category")
@@ -689,11 +665,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditRecord", b =>
                 {
                     b.Navigation("Entries");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidation", b =>
-                {
-                    b.Navigation("Urls");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>

@@ -76,6 +76,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     DeletedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     DeletedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     DeletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VideoIds = table.Column<string>(type: "TEXT", maxLength: 660, nullable: false),
+                    UrlList = table.Column<string>(type: "TEXT", nullable: false),
+                    UrlCount = table.Column<int>(type: "INTEGER", nullable: false),
                     RefreshedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RefreshedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
@@ -278,27 +281,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "CdnInvalidationUrls",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InvalidationId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VideoId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CdnInvalidationUrls", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CdnInvalidationUrls_CdnInvalidations_InvalidationId",
-                        column: x => x.InvalidationId,
-                        principalTable: "CdnInvalidations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "DeletionAuditEntries",
                 columns: table => new
                 {
@@ -405,11 +387,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CdnInvalidationUrls_InvalidationId",
-                table: "CdnInvalidationUrls",
-                column: "InvalidationId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DeletionAuditEntries_AuditRecordId",
                 table: "DeletionAuditEntries",
                 column: "AuditRecordId");
@@ -499,9 +476,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                 column: "NextAttemptAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PendingFileDeletions_StorageKey",
+                name: "IX_PendingFileDeletions_RequestId",
                 table: "PendingFileDeletions",
-                column: "StorageKey");
+                column: "RequestId");
         }
 
         /// <inheritdoc />
@@ -523,7 +500,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "CdnInvalidationUrls");
+                name: "CdnInvalidations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -539,9 +516,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
-
-            migrationBuilder.DropTable(
-                name: "CdnInvalidations");
 
             migrationBuilder.DropTable(
                 name: "DeletionAuditRecords");

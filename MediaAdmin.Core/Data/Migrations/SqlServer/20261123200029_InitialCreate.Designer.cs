@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MediaAdmin.Core.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMediaDbContext))]
-    [Migration("20261123193734_InitialCreate")]
+    [Migration("20261123200029_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -229,6 +229,18 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(36)");
 
+                    b.Property<int>("UrlCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UrlList")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("VideoIds")
+                        .IsRequired()
+                        .HasMaxLength(660)
+                        .HasColumnType("nvarchar(660)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId")
@@ -237,35 +249,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasIndex("RefreshedAtUtc", "DeletedAtUtc");
 
                     b.ToTable("CdnInvalidations");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidationUrl", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("InvalidationId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)");
-
-                    b.Property<string>("VideoId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(32)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InvalidationId");
-
-                    b.ToTable("CdnInvalidationUrls");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Deletion.PendingFileDeletion", b =>
@@ -311,7 +294,7 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("NextAttemptAtUtc");
 
-                    b.HasIndex("StorageKey");
+                    b.HasIndex("RequestId");
 
                     b.ToTable("PendingFileDeletions");
                 });
@@ -626,15 +609,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidationUrl", b =>
-                {
-                    b.HasOne("MediaAdmin.Core.Cdn.CdnInvalidation", null)
-                        .WithMany("Urls")
-                        .HasForeignKey("InvalidationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Library.Category", "Category")
@@ -716,11 +690,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditRecord", b =>
                 {
                     b.Navigation("Entries");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Cdn.CdnInvalidation", b =>
-                {
-                    b.Navigation("Urls");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>

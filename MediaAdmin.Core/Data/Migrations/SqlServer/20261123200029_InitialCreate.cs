@@ -76,6 +76,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     DeletedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     DeletedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     DeletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    VideoIds = table.Column<string>(type: "nvarchar(660)", maxLength: 660, nullable: false),
+                    UrlList = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UrlCount = table.Column<int>(type: "int", nullable: false),
                     RefreshedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     RefreshedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
@@ -278,27 +281,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "CdnInvalidationUrls",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    InvalidationId = table.Column<long>(type: "bigint", nullable: false),
-                    VideoId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
-                    Url = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CdnInvalidationUrls", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CdnInvalidationUrls_CdnInvalidations_InvalidationId",
-                        column: x => x.InvalidationId,
-                        principalTable: "CdnInvalidations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "DeletionAuditEntries",
                 columns: table => new
                 {
@@ -407,11 +389,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_CdnInvalidationUrls_InvalidationId",
-                table: "CdnInvalidationUrls",
-                column: "InvalidationId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DeletionAuditEntries_AuditRecordId",
                 table: "DeletionAuditEntries",
                 column: "AuditRecordId");
@@ -501,9 +478,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                 column: "NextAttemptAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PendingFileDeletions_StorageKey",
+                name: "IX_PendingFileDeletions_RequestId",
                 table: "PendingFileDeletions",
-                column: "StorageKey");
+                column: "RequestId");
         }
 
         /// <inheritdoc />
@@ -525,7 +502,7 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "CdnInvalidationUrls");
+                name: "CdnInvalidations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -541,9 +518,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
-
-            migrationBuilder.DropTable(
-                name: "CdnInvalidations");
 
             migrationBuilder.DropTable(
                 name: "DeletionAuditRecords");

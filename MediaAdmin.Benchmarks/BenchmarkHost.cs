@@ -1,0 +1,63 @@
+using MediaAdmin.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MediaAdmin.Benchmarks;
+
+/// <summary>Core as the console runs it (embedded SQLite, local disk) on a folder of its own.</summary>
+internal sealed class BenchmarkHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private BenchmarkHost(IHost host, string folder)
+    {
+        _host = host;
+        Folder = folder;
+    }
+
+    public string Folder { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<BenchmarkHost> StartAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(folder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Benchmark" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MediaAdmin:DataFolder"] = folder,
+            ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
+            ["Deletion:WorkerPollInterval"] = "00:10:00",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddMediaAdminCore(builder.Configuration, folder);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchmarkHost(host, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
+
+internal static class Stats
+{
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    public static int Rounds(string[] args, int fallback)
+    {
+        var at = Array.IndexOf(args, "--rounds");
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var rounds) && rounds > 0 ? rounds : fallback;
+    }
+}

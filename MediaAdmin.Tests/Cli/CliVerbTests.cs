@@ -1,0 +1,132 @@
+using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Demo;
+using MediaAdmin.Tests.Support;
+using MediaAdmin.Web.Cli;
+using MediaAdmin.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Tests.Cli;
+
+public sealed class CliVerbTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Create_user_makes_an_administrator_with_a_generated_password_that_signs_in()
+    {
+        var (exit, output, errors) = await RunAsync("create-user", "--email", "boss@example.com", "--role", "Administrator");
+
+        Assert.Equal(0, exit);
+        Assert.Empty(errors);
+        var password = output.Split('\n').Single(l => l.StartsWith("Password: ", StringComparison.Ordinal))["Password: ".Length..].Trim();
+        Assert.Equal(20, password.Length);
+        await WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<MediaUser>>();
+            var user = await users.FindByEmailAsync("boss@example.com");
+            Assert.NotNull(user);
+            Assert.True(await users.CheckPasswordAsync(user, password));
+            Assert.Equal(["Administrator"], await users.GetRolesAsync(user));
+        });
+    }
+
+    [Theory]
+    [InlineData("not-an-email", "Administrator", "'not-an-email' is not an e-mail address.")]
+    [InlineData("a@example.com", "Overlord", "Role 'Overlord' does not exist; use one of: Administrator, Editor, Viewer.")]
+    public async Task Create_user_with_bad_input_says_why_and_creates_nothing(string email, string role, string message)
+    {
+        var (exit, _, errors) = await RunAsync("create-user", "--email", email, "--role", role);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(message, errors.Trim());
+        await WithServicesAsync(async services => Assert.Empty(await services.GetRequiredService<MediaDbContext>().Users.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Create_user_with_a_weak_password_is_refused_with_identitys_reasons()
+    {
+        var (exit, _, errors) = await RunAsync("create-user", "--email", "a@example.com", "--role", "Editor", "--password", "short");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("at least 10 characters", errors, StringComparison.Ordinal);
+        await WithServicesAsync(async services => Assert.Empty(await services.GetRequiredService<MediaDbContext>().Users.ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData(new[] { "create-user", "--email" }, "'create-user': expected '--option value' pairs, got '--email'.")]
+    [InlineData(new[] { "create-user", "--email", "a@b.c", "--colour", "red" }, "'create-user' does not take --colour.")]
+    [InlineData(new[] { "delete-everything" }, "Unknown command 'delete-everything'.")]
+    public void Malformed_command_lines_are_refused_before_anything_runs(string[] args, string message)
+    {
+        Assert.False(CliVerb.TryParse(args, out _, out _, out var error));
+        Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public async Task Seed_demo_creates_the_demo_accounts_and_a_library_with_real_files()
+    {
+        var (exit, output, _) = await RunAsync("seed-demo", "--assets", "12");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Demo library: 12 assets", output, StringComparison.Ordinal);
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<MediaDbContext>();
+            Assert.Equal(DemoAccounts.All.Select(a => a.Email).Order(), (await db.Users.Select(u => u.Email!).ToListAsync()).Order());
+            var files = await db.MediaFiles.ToListAsync();
+            Assert.Equal(12, files.Count(f => f.Kind == Core.Library.MediaFileKind.Mezzanine));
+            var storage = Path.Combine(_folder.Path, "storage");
+            foreach (var file in files)
+            {
+                var path = Path.Combine(storage, file.StorageKey);
+                Assert.Equal(file.SizeBytes, new FileInfo(path).Length);
+                if (file.Format == "png")
+                {
+                    Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(path))[..4]);
+                }
+            }
+        });
+
+        var again = await RunAsync("seed-demo");
+        Assert.Contains("already has assets", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_demo_is_refused_in_production()
+    {
+        var (exit, _, errors) = await RunInAsync("Production", "seed-demo");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("refused in Production", errors, StringComparison.Ordinal);
+    }
+
+    private Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args) => RunInAsync("Development", args);
+
+    private async Task<(int Exit, string Output, string Errors)> RunInAsync(string environment, params string[] args)
+    {
+        Assert.True(CliVerb.TryParse([.. args, "--", $"--MediaAdmin:DataFolder={_folder.Path}", "--DemoSeeding:Enabled=false"], out var verb, out var hostArgs, out var error), error);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var exit = await verb.RunAsync(MediaAdminWebApp.Build(hostArgs, contentRootPath: ConsoleServer.WebProjectFolder, environmentName: environment), output, errors);
+        return (exit, output.ToString(), errors.ToString());
+    }
+
+    private async Task WithServicesAsync(Func<IServiceProvider, Task> check)
+    {
+        await using var app = MediaAdminWebApp.Build([$"--MediaAdmin:DataFolder={_folder.Path}"], contentRootPath: ConsoleServer.WebProjectFolder, environmentName: "Production");
+        await using var scope = app.Services.CreateAsyncScope();
+        await check(scope.ServiceProvider);
+    }
+}

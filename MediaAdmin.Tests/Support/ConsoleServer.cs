@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MediaAdmin.Core.Accounts;
+using MediaAdmin.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MediaAdmin.Tests.Support;
+
+/// <summary>The real console on Kestrel at 127.0.0.1 on a free port, on a temp data folder; stopped on dispose.</summary>
+public sealed partial class ConsoleServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ConsoleServer(WebApplication app, Uri baseAddress, string dataFolder)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        DataFolder = dataFolder;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataFolder { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static string WebProjectFolder { get; } = FindWebProjectFolder();
+
+    public static async Task<ConsoleServer> StartAsync(string dataFolder, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var app = MediaAdminWebApp.Build(
+            ["--urls", "http://127.0.0.1:0"],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["MediaAdmin:DataFolder"] = dataFolder,
+                    ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
+                    ["Deletion:WorkerPollInterval"] = "00:00:00.200",
+                    ["Deletion:FreshRecordGrace"] = "00:00:00",
+                    ["DemoSeeding:Enabled"] = "false",
+                });
+                if (settings is not null)
+                {
+                    builder.Configuration.AddInMemoryCollection(settings);
+                }
+
+                builder.Logging.ClearProviders();
+                configure?.Invoke(builder);
+            },
+            contentRootPath: WebProjectFolder,
+            environmentName: "Production");
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new ConsoleServer(app, new Uri(address), dataFolder);
+    }
+
+    public HttpClient CreateClient(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
+        {
+            BaseAddress = BaseAddress,
+        };
+
+    /// <summary>Signs in through the real login form (antiforgery included) and returns the response to the POST.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public async Task<MediaUser> CreateUserAsync(string role, string password = "Test-Password-1", string? email = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>()
+            .CreateAsync(email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}@test.local", role, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return result.User!;
+    }
+
+    public async Task<T> WithUsersAsync<T>(Func<UserManager<MediaUser>, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<UserManager<MediaUser>>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static string FindWebProjectFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "MediaAdmin.Web");
+            if (File.Exists(Path.Combine(candidate, "MediaAdmin.Web.csproj")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("MediaAdmin.Web was not found above the test output folder.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
