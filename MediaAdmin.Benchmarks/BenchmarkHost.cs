@@ -30,7 +30,6 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         {
             ["MediaAdmin:DataFolder"] = folder,
             ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
-            ["Deletion:WorkerPollInterval"] = "00:10:00",
         });
         builder.Logging.ClearProviders();
         builder.Services.AddMediaAdminCore(builder.Configuration, folder);

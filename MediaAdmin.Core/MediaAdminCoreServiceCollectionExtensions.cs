@@ -79,12 +79,12 @@ public static class MediaAdminCoreServiceCollectionExtensions
         switch (database.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerMediaDbContext>(o => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddPooledDbContextFactory<SqlServerMediaDbContext>(o => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
                 Forward<SqlServerMediaDbContext>(services);
                 break;
             default:
                 var connectionString = database.ConnectionString ?? $"Data Source={Path.Combine(paths.DataFolder, database.SqliteFile)}";
-                services.AddDbContextFactory<SqliteMediaDbContext>(o => o.UseSqlite(connectionString));
+                services.AddPooledDbContextFactory<SqliteMediaDbContext>(o => o.UseSqlite(connectionString));
                 Forward<SqliteMediaDbContext>(services);
                 break;
         }
@@ -96,6 +96,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         where TContext : MediaDbContext
     {
         services.AddSingleton<IDbContextFactory<MediaDbContext>, MediaDbContextFactory<TContext>>();
+        services.AddScoped<TContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddScoped<MediaDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 }

@@ -23,6 +23,7 @@ public sealed class PendingFileDeletionWorker(
             try
             {
                 var remover = services.GetRequiredService<PendingFileRemover>();
+                await remover.ClearSettledRequestsAsync(stoppingToken);
                 int settled;
                 do
                 {

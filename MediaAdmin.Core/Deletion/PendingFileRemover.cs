@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ public sealed class PendingFileRemover(
     TimeProvider clock,
     ILogger<PendingFileRemover> logger)
 {
+    private readonly ConcurrentQueue<string> _settledRequests = new();
+
     /// <summary>Removes the files of records whose next attempt is due; returns how many records were settled.</summary>
     public async Task<int> RemoveDueAsync(CancellationToken cancellationToken = default)
     {
@@ -32,7 +35,7 @@ public sealed class PendingFileRemover(
             return 0;
         }
 
-        var failures = await RemoveFilesAsync(db, due.Select(p => p.StorageKey).Distinct(StringComparer.Ordinal).ToList(), checkLiveUse: true, cancellationToken);
+        var failures = await RemoveFilesAsync(db, due.Select(p => p.StorageKey).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
         var settled = due.Where(p => !failures.ContainsKey(p.StorageKey)).Select(p => p.Id).ToList();
         foreach (var chunk in settled.Chunk(500))
         {
@@ -47,21 +50,48 @@ public sealed class PendingFileRemover(
         return settled.Count;
     }
 
-    /// <summary>Removes the files a request has just committed the deletion of, and clears that request's records.</summary>
+    /// <summary>
+    /// Clears the records of requests whose files are all gone. Done by the worker rather than the
+    /// request, so the caller does not wait for bookkeeping; if the process stops first, the worker
+    /// finds the records due after the grace period and repeats the (idempotent) removals.
+    /// </summary>
+    public async Task<int> ClearSettledRequestsAsync(CancellationToken cancellationToken = default)
+    {
+        var requestIds = new List<string>();
+        while (_settledRequests.TryDequeue(out var requestId))
+        {
+            requestIds.Add(requestId);
+        }
+
+        if (requestIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cleared = 0;
+        foreach (var chunk in requestIds.Chunk(100))
+        {
+            cleared += await db.PendingFileDeletions.Where(p => chunk.Contains(p.RequestId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return cleared;
+    }
+
+    /// <summary>Removes the files a request has just committed the deletion of; its records are cleared by the worker.</summary>
     internal async Task RemoveForRequestAsync(string requestId, IReadOnlyList<string> storageKeys, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
         // No live-use check here: the commit just removed every row holding these keys (they are unique),
         // and ingestion refuses keys that still have pending deletions. The worker, acting later, checks.
-        var failures = await RemoveFilesAsync(db, storageKeys, checkLiveUse: false, cancellationToken);
-        var ofRequest = db.PendingFileDeletions.Where(p => p.RequestId == requestId);
+        var failures = await RemoveFilesAsync(null, storageKeys, cancellationToken);
         if (failures.Count == 0)
         {
-            await ofRequest.ExecuteDeleteAsync(cancellationToken);
+            _settledRequests.Enqueue(requestId);
             return;
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ofRequest = db.PendingFileDeletions.Where(p => p.RequestId == requestId);
         var failedKeys = failures.Keys.ToList();
         await ofRequest.Where(p => !failedKeys.Contains(p.StorageKey)).ExecuteDeleteAsync(cancellationToken);
         foreach (var (key, error) in failures)
@@ -70,11 +100,14 @@ public sealed class PendingFileRemover(
         }
     }
 
-    /// <summary>Removes the files of the given keys (with the check, those no live asset uses); returns the keys that failed, with why.</summary>
-    private async Task<Dictionary<string, string>> RemoveFilesAsync(MediaDbContext db, IReadOnlyList<string> keys, bool checkLiveUse, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the files of the given keys; given a database to check, only those no live asset uses.
+    /// Returns the keys that failed, with why.
+    /// </summary>
+    private async Task<Dictionary<string, string>> RemoveFilesAsync(MediaDbContext? liveCheck, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         // Re-checked right before removal: a key some live asset uses is kept, whatever the record says.
-        var live = checkLiveUse
+        var live = liveCheck is { } db
             ? (await db.MediaFiles.AsNoTracking()
                     .Where(f => keys.Contains(f.StorageKey))
                     .Select(f => f.StorageKey)

@@ -53,6 +53,9 @@ public sealed class VideoDeletionService(
         DeletionCaller caller, string requestId, string rawIds, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // One connection for the whole request instead of one per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var who = await permissions.GetAsync(db, caller.UserId, cancellationToken);
 
         // IDs not in our format cannot exist; they are never sent to the database.
@@ -158,9 +161,6 @@ public sealed class VideoDeletionService(
         // Every asset found was deleted by a concurrent request meanwhile: to this caller none exists.
         var error = deleted.Count == 0 && forbidden.Count == 0 ? DeletionError.InvalidVideoNotFound : null;
         var audit = NewAuditRecord(caller, requestId, rawIds, who.UserName, error?.Code, now);
-        audit.Entries.AddRange(deleted.Select(d => new DeletionAuditEntry { VideoId = d.VideoId, Outcome = DeletionOutcome.Deleted, Title = d.Title }));
-        audit.Entries.AddRange(forbidden.Select(f => new DeletionAuditEntry { VideoId = f.VideoId, Outcome = DeletionOutcome.Forbidden, Title = f.Title, Reason = f.Reason }));
-        audit.Entries.AddRange(nonExistent.Select(id => new DeletionAuditEntry { VideoId = Clip(id, DeletionAuditEntry.VideoIdMaxLength), Outcome = DeletionOutcome.NonExistent }));
         db.DeletionAuditRecords.Add(audit);
 
         var urls = deleted.SelectMany(d => d.CdnUrls).ToList();
@@ -179,9 +179,49 @@ public sealed class VideoDeletionService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await InsertAuditEntriesAsync(db, audit.Id, EntriesFor(deleted, forbidden, nonExistent), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var keys = deleted.SelectMany(d => filesByAsset[d.VideoId]).Select(f => f.StorageKey).ToList();
         return new Committed(deleted, nonExistent, keys, error);
+    }
+
+    private static IEnumerable<DeletionAuditEntry> EntriesFor(List<DeletedVideo> deleted, List<ForbiddenVideo> forbidden, IEnumerable<string> nonExistent) =>
+        deleted.Select(d => new DeletionAuditEntry { VideoId = d.VideoId, Outcome = DeletionOutcome.Deleted, Title = d.Title })
+            .Concat(forbidden.Select(f => new DeletionAuditEntry { VideoId = f.VideoId, Outcome = DeletionOutcome.Forbidden, Title = f.Title, Reason = f.Reason }))
+            .Concat(nonExistent.Select(id => new DeletionAuditEntry { VideoId = Clip(id, DeletionAuditEntry.VideoIdMaxLength), Outcome = DeletionOutcome.NonExistent }));
+
+    /// <summary>Up to 20 rows in one statement: SQLite has no insert batching in EF, and this is on every delete's path.</summary>
+    private static async Task InsertAuditEntriesAsync(MediaDbContext db, long auditRecordId, IEnumerable<DeletionAuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var values = new List<object>();
+        var rows = new List<string>();
+        string Placeholder(object? value)
+        {
+            if (value is null)
+            {
+                return "NULL";
+            }
+
+            values.Add(value);
+            return $"{{{values.Count - 1}}}";
+        }
+
+        foreach (var entry in entries)
+        {
+            rows.Add($"({Placeholder(auditRecordId)}, {Placeholder(entry.VideoId)}, {Placeholder((int)entry.Outcome)}, {Placeholder(entry.Title)}, {Placeholder(entry.Reason)})");
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+#pragma warning disable EF1002 // Only {n} placeholders are spliced in; every value is a parameter.
+        await db.Database.ExecuteSqlRawAsync(
+            $"""INSERT INTO "DeletionAuditEntries" ("AuditRecordId", "VideoId", "Outcome", "Title", "Reason") VALUES {string.Join(", ", rows)}""",
+            values,
+            cancellationToken);
+#pragma warning restore EF1002
     }
 
     private async Task RemoveFilesAfterCommitAsync(string requestId, IReadOnlyList<string> storageKeys)

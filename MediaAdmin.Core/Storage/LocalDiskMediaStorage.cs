@@ -155,7 +155,9 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
             throw new ArgumentException("An empty storage key names no file.", nameof(key));
         }
 
-        var full = Path.GetFullPath(Path.Combine(_root, key.Value.Replace('/', Path.DirectorySeparatorChar)));
+        // A parsed key has no '.', '..' or empty segment and is not rooted, so joining it is already a full,
+        // normalised path; the check below stays as a second line of defence.
+        var full = Path.Join(_root, Path.DirectorySeparatorChar == '/' ? key.Value : key.Value.Replace('/', Path.DirectorySeparatorChar));
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new ArgumentException($"Storage key '{key}' resolves outside the storage root.", nameof(key));

@@ -45,7 +45,7 @@ public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
         Assert.Equal([theirs.Id], await _app.LiveAssetIdsAsync());
         Assert.Empty(await _app.StoredKeysAsync($"media/{own.Id}"));
         Assert.Equal(theirs.Files.Count, (await _app.StoredKeysAsync($"media/{theirs.Id}")).Count);
-        Assert.Equal(0, await _app.PendingFileDeletionCountAsync());
+        await _app.WaitForNoPendingDeletionsAsync();
         await _app.AssertStorageMatchesDatabaseAsync();
     }
 

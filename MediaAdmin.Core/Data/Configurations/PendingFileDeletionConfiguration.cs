@@ -15,7 +15,8 @@ internal sealed class PendingFileDeletionConfiguration : IEntityTypeConfiguratio
         pending.Property(p => p.AssetId).HasMaxLength(VideoId.Length).IsUnicode(false);
         pending.Property(p => p.RequestId).HasMaxLength(36).IsUnicode(false);
         pending.Property(p => p.LastError).HasMaxLength(1024);
+        // The table holds only removals in flight or retrying, so it stays small: one index, for the
+        // worker's due-first scan; clearing by request scans, which is cheaper than indexing every insert.
         pending.HasIndex(p => p.NextAttemptAtUtc);
-        pending.HasIndex(p => p.RequestId);
     }
 }

@@ -291,8 +291,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("NextAttemptAtUtc");
 
-                    b.HasIndex("RequestId");
-
                     b.ToTable("PendingFileDeletions");
                 });
 

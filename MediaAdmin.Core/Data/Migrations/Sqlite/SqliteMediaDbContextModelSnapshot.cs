@@ -277,8 +277,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NextAttemptAtUtc");
 
-                    b.HasIndex("RequestId");
-
                     b.ToTable("PendingFileDeletions");
                 });
 

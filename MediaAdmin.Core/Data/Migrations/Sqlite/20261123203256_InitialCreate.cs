@@ -474,11 +474,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                 name: "IX_PendingFileDeletions_NextAttemptAtUtc",
                 table: "PendingFileDeletions",
                 column: "NextAttemptAtUtc");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PendingFileDeletions_RequestId",
-                table: "PendingFileDeletions",
-                column: "RequestId");
         }
 
         /// <inheritdoc />

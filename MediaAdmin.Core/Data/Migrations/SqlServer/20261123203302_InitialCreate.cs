@@ -476,11 +476,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                 name: "IX_PendingFileDeletions_NextAttemptAtUtc",
                 table: "PendingFileDeletions",
                 column: "NextAttemptAtUtc");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PendingFileDeletions_RequestId",
-                table: "PendingFileDeletions",
-                column: "RequestId");
         }
 
         /// <inheritdoc />
