@@ -51,6 +51,12 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<VideoDeletionService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<AccountProvisioning>();
+        services.AddScoped<AccountAdministration>();
+        services.AddSingleton<Library.LibraryQueryService>();
+        services.AddSingleton<DeletionPreviewService>();
+        services.AddSingleton<DeletionNotifier>();
+        services.AddSingleton<CdnReminderService>();
+        services.AddSingleton<Audit.AuditLogService>();
         services.AddScoped<DemoLibrarySeeder>();
         services.AddSingleton<Library.AssetIngestion>();
 

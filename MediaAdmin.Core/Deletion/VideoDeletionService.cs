@@ -21,6 +21,7 @@ public sealed class VideoDeletionService(
     IDbContextFactory<MediaDbContext> dbFactory,
     PermissionService permissions,
     PendingFileRemover fileRemover,
+    DeletionNotifier notifier,
     IOptions<DeletionOptions> options,
     TimeProvider clock,
     ILogger<VideoDeletionService> logger)
@@ -99,6 +100,11 @@ public sealed class VideoDeletionService(
 
         // The commit is the point of no return; from here the files go, now or through the worker.
         await RemoveFilesAfterCommitAsync(requestId, committed.StorageKeys);
+        if (committed.Deleted.Count > 0)
+        {
+            Notify(new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()));
+        }
+
         return committed.Error is { } error
             ? DeleteVideosResult.Failed(requestId, error, committed.NonExistent)
             : new DeleteVideosResult(requestId, null, committed.Deleted, forbidden, committed.NonExistent);
@@ -241,6 +247,20 @@ public sealed class VideoDeletionService(
 #pragma warning restore CA1031
         {
             logger.LogWarning(ex, "Files of DeleteVideo {RequestId} were not all removed; the background worker will finish", requestId);
+        }
+    }
+
+    private void Notify(AssetsDeleted deleted)
+    {
+        try
+        {
+            notifier.Publish(deleted);
+        }
+#pragma warning disable CA1031 // A page that failed to hear of it must not turn a done deletion into an error.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "A listener failed on the news of DeleteVideo {RequestId}", deleted.RequestId);
         }
     }
 

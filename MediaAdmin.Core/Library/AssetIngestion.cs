@@ -137,6 +137,7 @@ public sealed class AssetIngestion(
         {
             Id = id,
             Title = draft.Title.Trim(),
+            SearchKey = VideoId.SearchKeyOf(id),
             MediaType = draft.MediaType,
             Status = draft.Status,
             DurationSeconds = draft.DurationSeconds,

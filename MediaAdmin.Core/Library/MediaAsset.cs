@@ -12,6 +12,9 @@ public sealed class MediaAsset
 
     public required string Title { get; set; }
 
+    /// <summary>A stable integer derived from <see cref="Id"/>: the row key of the title search index.</summary>
+    public long SearchKey { get; set; }
+
     public string? Description { get; set; }
 
     public MediaType MediaType { get; set; }

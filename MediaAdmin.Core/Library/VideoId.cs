@@ -9,6 +9,9 @@ public static class VideoId
 
     public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(Length / 2));
 
+    /// <summary>The first 60 bits of an ID as a positive integer: the title search index's row key (IDs are random, so collisions are negligible).</summary>
+    public static long SearchKeyOf(string id) => long.Parse(id.AsSpan(0, 15), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
     public static bool IsWellFormed(string? candidate) =>
         candidate is { Length: Length } && candidate.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

@@ -20,6 +20,7 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.HasMany(a => a.Files).WithOne().HasForeignKey(f => f.AssetId).OnDelete(DeleteBehavior.Cascade);
 
         // What the library page sorts and filters on; each filter index ends in the default sort key.
+        asset.HasIndex(a => a.SearchKey).IsUnique();
         asset.HasIndex(a => a.CreatedAtUtc);
         asset.HasIndex(a => a.Title);
         asset.HasIndex(a => a.TotalSizeBytes);

@@ -342,6 +342,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -361,6 +364,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("DurationSeconds");
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
 
                     b.HasIndex("Title");
 

@@ -326,6 +326,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -345,6 +348,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAtUtc");
 
                     b.HasIndex("DurationSeconds");
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
 
                     b.HasIndex("Title");
 

@@ -253,6 +253,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                 {
                     Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SearchKey = table.Column<long>(type: "INTEGER", nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
                     MediaType = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -436,6 +437,12 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                 name: "IX_MediaAssets_OwnerId_CreatedAtUtc",
                 table: "MediaAssets",
                 columns: new[] { "OwnerId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_SearchKey",
+                table: "MediaAssets",
+                column: "SearchKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaAssets_Status_CreatedAtUtc",

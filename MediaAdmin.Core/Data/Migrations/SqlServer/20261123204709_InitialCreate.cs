@@ -253,6 +253,7 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                 {
                     Id = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    SearchKey = table.Column<long>(type: "bigint", nullable: false),
                     Description = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true),
                     MediaType = table.Column<int>(type: "int", nullable: false),
                     Status = table.Column<int>(type: "int", nullable: false),
@@ -438,6 +439,12 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                 name: "IX_MediaAssets_OwnerId_CreatedAtUtc",
                 table: "MediaAssets",
                 columns: new[] { "OwnerId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaAssets_SearchKey",
+                table: "MediaAssets",
+                column: "SearchKey",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MediaAssets_Status_CreatedAtUtc",

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Permissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaAdmin.Core.Audit;
+
+/// <summary>What to look for in the deletion audit log.</summary>
+public sealed record AuditQuery(string? Text = null, DeletionChannel? Channel = null, DateTime? FromUtc = null, DateTime? ToUtc = null, int Page = 0, int PageSize = 50);
+
+/// <summary>One audit record with its outcome per ID, as the audit page shows it.</summary>
+public sealed record AuditLine(
+    string RequestId, DateTime CreatedAtUtc, string UserName, DeletionChannel Channel, string? AccessKeyId, string? RemoteAddress,
+    string RequestedIds, string? ErrorCode, IReadOnlyList<(string VideoId, DeletionOutcome Outcome, string? Title, string? Reason)> Entries);
+
+/// <summary>The deletion audit log: searchable and exportable by those who manage accounts.</summary>
+public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
+{
+    /// <summary>Records matching the query, newest first; null when the caller may not read the log.</summary>
+    public async Task<IReadOnlyList<AuditLine>?> SearchAsync(string userId, AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!(await permissions.GetAsync(db, userId, cancellationToken)).Has(PermissionNames.ManageAccounts))
+        {
+            return null;
+        }
+
+        var records = db.DeletionAuditRecords.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            var requestId = text.ToUpperInvariant();
+            records = records.Where(r => r.RequestId == requestId
+                || r.UserName.Contains(text)
+                || r.AccessKeyId == text
+                || r.Entries.Any(e => e.VideoId == text)
+                || r.ErrorCode == text);
+        }
+
+        if (query.Channel is { } channel)
+        {
+            records = records.Where(r => r.Channel == channel);
+        }
+
+        if (query.FromUtc is { } from)
+        {
+            records = records.Where(r => r.CreatedAtUtc >= from);
+        }
+
+        if (query.ToUtc is { } to)
+        {
+            records = records.Where(r => r.CreatedAtUtc < to);
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, 5000);
+        var found = await records.OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id)
+            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+            .Include(r => r.Entries)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return found.Select(r => new AuditLine(
+            r.RequestId, r.CreatedAtUtc, r.UserName, r.Channel, r.AccessKeyId, r.RemoteAddress, r.RequestedIds, r.ErrorCode,
+            r.Entries.OrderBy(e => e.Outcome).ThenBy(e => e.Id).Select(e => (e.VideoId, e.Outcome, e.Title, e.Reason)).ToList())).ToList();
+    }
+
+    /// <summary>The matching records as CSV, one line per ID asked for; null when the caller may not read the log.</summary>
+    public async Task<string?> ExportCsvAsync(string userId, AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var lines = await SearchAsync(userId, query with { Page = 0, PageSize = 5000 }, cancellationToken);
+        if (lines is null)
+        {
+            return null;
+        }
+
+        var csv = new StringBuilder("request_id,time_utc,user,channel,access_key_id,remote_address,error_code,video_id,outcome,title,reason\n");
+        foreach (var line in lines)
+        {
+            var common = string.Join(",", Csv(line.RequestId), Csv(line.CreatedAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+                Csv(line.UserName), Csv(line.Channel.ToString()), Csv(line.AccessKeyId), Csv(line.RemoteAddress), Csv(line.ErrorCode));
+            if (line.Entries.Count == 0)
+            {
+                csv.Append(common).Append(",,,,\n");
+            }
+
+            foreach (var (videoId, outcome, title, reason) in line.Entries)
+            {
+                csv.Append(common).Append(',').Append(string.Join(",", Csv(videoId), Csv(outcome.ToString()), Csv(title), Csv(reason))).Append('\n');
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.</summary>
+    internal static string Csv(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value[0] == '\''
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+}

@@ -1,0 +1,65 @@
+namespace MediaAdmin.Core.Library;
+
+public enum LibrarySort
+{
+    Created = 0,
+    Title = 1,
+    Size = 2,
+    Duration = 3,
+}
+
+/// <summary>One view of the library: page, sort, filters and search, as the library page's URL carries them.</summary>
+public sealed record LibraryQuery
+{
+    public const int MaxPageSize = 100;
+
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+
+    public LibrarySort Sort { get; init; } = LibrarySort.Created;
+
+    public bool Descending { get; init; } = true;
+
+    public MediaType? MediaType { get; init; }
+
+    public MediaStatus? Status { get; init; }
+
+    public long? CategoryId { get; init; }
+
+    /// <summary>Only the caller's own assets.</summary>
+    public bool MineOnly { get; init; }
+
+    /// <summary>Words that must all appear in the title (prefix match).</summary>
+    public string? Search { get; init; }
+
+    /// <summary>An exact asset ID.</summary>
+    public string? VideoId { get; init; }
+}
+
+/// <summary>A row of the library page, with whether the caller may delete it and why not.</summary>
+public sealed record LibraryRow(
+    string Id,
+    string Title,
+    MediaType MediaType,
+    MediaStatus Status,
+    double DurationSeconds,
+    long TotalSizeBytes,
+    string OwnerId,
+    string OwnerName,
+    string? Category,
+    DateTime CreatedAtUtc,
+    string? ThumbnailKey,
+    string? DeleteDeniedReason)
+{
+    public bool CanDelete => DeleteDeniedReason is null;
+}
+
+/// <summary>
+/// A page of the library. <see cref="TotalCount"/> is exact up to <see cref="CountCap"/>; past that
+/// it is capped (shown as "10,000+"), so counting never walks a million rows.
+/// </summary>
+public sealed record LibraryPage(IReadOnlyList<LibraryRow> Rows, int TotalCount, bool CountIsCapped)
+{
+    public const int CountCap = 10_000;
+}

@@ -1,0 +1,122 @@
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Permissions;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaAdmin.Core.Library;
+
+/// <summary>
+/// Reads pages of the library for the console. Every query is index-backed and bounded: sorted and
+/// filtered through indexes, titles searched through a full-text index (SQLite FTS5), counts capped.
+/// </summary>
+public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
+{
+    public async Task<LibraryPage> QueryAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var who = await permissions.GetAsync(db, userId, cancellationToken);
+        if (!who.Has(PermissionNames.ReadMedia))
+        {
+            return new LibraryPage([], 0, false);
+        }
+
+        var assets = Filter(db, query, userId);
+        if (assets is null)
+        {
+            return new LibraryPage([], 0, false);
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, LibraryQuery.MaxPageSize);
+        var page = Math.Max(0, query.Page);
+        var rows = await Sort(assets, query)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(a => new
+            {
+                a.Id,
+                a.Title,
+                a.MediaType,
+                a.Status,
+                a.DurationSeconds,
+                a.TotalSizeBytes,
+                a.OwnerId,
+                OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName ?? a.OwnerId,
+                Category = a.Category!.Name,
+                a.CreatedAtUtc,
+                Thumbnail = a.Files.Where(f => f.Kind == MediaFileKind.Snapshot).OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id).Select(f => f.StorageKey).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var capped = await assets.Take(LibraryPage.CountCap + 1).CountAsync(cancellationToken);
+        return new LibraryPage(
+            rows.Select(r => new LibraryRow(
+                r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
+                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName))).ToList(),
+            Math.Min(capped, LibraryPage.CountCap),
+            capped > LibraryPage.CountCap);
+    }
+
+    /// <summary>The categories to filter by.</summary>
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The filtered assets, or null when the query can match nothing (e.g. a malformed exact ID).</summary>
+    internal static IQueryable<MediaAsset>? Filter(MediaDbContext db, LibraryQuery query, string userId)
+    {
+        IQueryable<MediaAsset> assets = db.MediaAssets.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.VideoId))
+        {
+            var id = query.VideoId.Trim();
+            if (!VideoId.IsWellFormed(id))
+            {
+                return null;
+            }
+
+            assets = assets.Where(a => a.Id == id);
+        }
+
+        var words = TitleSearch.Words(query.Search);
+        if (words.Count > 0)
+        {
+            assets = TitleSearch.Apply(db, assets, words);
+        }
+
+        if (query.MediaType is { } type)
+        {
+            assets = assets.Where(a => a.MediaType == type);
+        }
+
+        if (query.Status is { } status)
+        {
+            assets = assets.Where(a => a.Status == status);
+        }
+
+        if (query.CategoryId is { } category)
+        {
+            assets = assets.Where(a => a.CategoryId == category);
+        }
+
+        if (query.MineOnly)
+        {
+            assets = assets.Where(a => a.OwnerId == userId);
+        }
+
+        return assets;
+    }
+
+    private static IQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, LibraryQuery query) => (query.Sort, query.Descending) switch
+    {
+        (LibrarySort.Title, false) => assets.OrderBy(a => a.Title).ThenBy(a => a.Id),
+        (LibrarySort.Title, true) => assets.OrderByDescending(a => a.Title).ThenByDescending(a => a.Id),
+        (LibrarySort.Size, false) => assets.OrderBy(a => a.TotalSizeBytes).ThenBy(a => a.Id),
+        (LibrarySort.Size, true) => assets.OrderByDescending(a => a.TotalSizeBytes).ThenByDescending(a => a.Id),
+        (LibrarySort.Duration, false) => assets.OrderBy(a => a.DurationSeconds).ThenBy(a => a.Id),
+        (LibrarySort.Duration, true) => assets.OrderByDescending(a => a.DurationSeconds).ThenByDescending(a => a.Id),
+        (_, false) => assets.OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id),
+        _ => assets.OrderByDescending(a => a.CreatedAtUtc).ThenByDescending(a => a.Id),
+    };
+}

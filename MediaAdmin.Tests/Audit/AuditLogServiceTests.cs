@@ -1,0 +1,67 @@
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Library;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Tests.Audit;
+
+public sealed class AuditLogServiceTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private CoreHost _app = null!;
+
+    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path);
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task The_log_finds_a_deletion_by_video_id_and_exports_one_csv_line_per_id()
+    {
+        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var asset = await _app.AddAssetAsync(admin.Id, title: "=HYPERLINK(\"x\"), \"quoted\"");
+        var missing = VideoId.New();
+        var result = await _app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Api, "LTAIkey"), $"{asset.Id},{missing}");
+        var log = _app.Services.GetRequiredService<AuditLogService>();
+
+        var found = Assert.Single((await log.SearchAsync(admin.Id, new AuditQuery(asset.Id)))!);
+        var csv = await log.ExportCsvAsync(admin.Id, new AuditQuery());
+
+        Assert.Equal((result.RequestId, DeletionChannel.Api, "LTAIkey"), (found.RequestId, found.Channel, found.AccessKeyId));
+        var lines = csv!.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Contains($"{asset.Id},Deleted,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith($"{missing},NonExistent,,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_account_managers_may_read_the_log()
+    {
+        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var log = _app.Services.GetRequiredService<AuditLogService>();
+
+        Assert.Null(await log.SearchAsync(editor.Id, new AuditQuery()));
+        Assert.Null(await log.ExportCsvAsync(editor.Id, new AuditQuery()));
+    }
+
+    [Fact]
+    public async Task A_cdn_reminder_stays_open_until_marked_refreshed_once()
+    {
+        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var asset = await _app.AddAssetAsync(admin.Id);
+        await _app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), asset.Id);
+        var reminders = _app.Services.GetRequiredService<CdnReminderService>();
+
+        var open = Assert.Single(await reminders.OpenAsync(admin.Id));
+        Assert.Equal(asset.Files.Count, open.Urls.Count);
+        Assert.True(await reminders.MarkRefreshedAsync(admin.Id, open.Id));
+        Assert.False(await reminders.MarkRefreshedAsync(admin.Id, open.Id));
+        Assert.Empty(await reminders.OpenAsync(admin.Id));
+    }
+}
