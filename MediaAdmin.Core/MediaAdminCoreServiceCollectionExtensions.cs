@@ -31,6 +31,10 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddOptions<CdnOptions>().BindConfiguration(CdnOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DeletionOptions>().BindConfiguration(DeletionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        // Registration order is start order: the schema must exist before the data protection key ring
+        // and the deletion worker read it.
+        services.AddHostedService<DatabaseInitializationHostedService>();
+
         var paths = MediaAdminPaths.Resolve(configuration, contentRootPath);
         services.AddSingleton(paths);
         services.TryAddSingletonTimeProvider();
@@ -60,8 +64,6 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddScoped<DemoLibrarySeeder>();
         services.AddSingleton<Library.AssetIngestion>();
 
-        // Registration order is start order: the schema must exist before the worker reads it.
-        services.AddHostedService<DatabaseInitializationHostedService>();
         services.AddHostedService<PendingFileDeletionWorker>();
         return services;
     }

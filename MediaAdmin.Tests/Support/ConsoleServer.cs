@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -53,6 +54,13 @@ public sealed partial class ConsoleServer : IAsyncDisposable
                 }
 
                 builder.Logging.ClearProviders();
+                if (Environment.GetEnvironmentVariable("MEDIAADMIN_TEST_LOGS") == "1")
+                {
+                    builder.Logging.AddSimpleConsole();
+                }
+
+                // Build output, not a publish: package assets (MudBlazor's) are found through the runtime manifest.
+                builder.WebHost.UseStaticWebAssets();
                 configure?.Invoke(builder);
             },
             contentRootPath: WebProjectFolder,

@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+
+namespace MediaAdmin.Tests.Support;
+
+/// <summary>One headless Debian Chromium per test class, driven by Playwright; contexts are per user.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run 'bash scripts/test.sh', which installs it (apt-get install chromium).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    /// <summary>A fresh browser context (its own cookies) signed in through the real login form.</summary>
+    public async Task<IPage> SignInAsync(Uri baseAddress, string email, string password = "Test-Password-1")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>The input of a MudBlazor field, whether its data-testid landed on the input or on a wrapper.</summary>
+    public static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+
+    /// <summary>Waits until the interactive circuit is up, so clicks reach server code.</summary>
+    public static async Task WaitForLibraryAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync("[data-testid=library-grid] tbody tr");
+            await page.WaitForSelectorAsync("[data-testid=interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "timeout.png"), FullPage = true });
+            throw;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Security.Claims;
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Library;
+using MediaAdmin.Web.Components.Dialogs;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace MediaAdmin.Web.Components.Pages.Library;
+
+/// <summary>The console's home: browse, select up to 20, confirm, delete, and see what happened.</summary>
+public sealed partial class LibraryPage : IDisposable
+{
+    private readonly DeletionSelection _selection = new();
+    private MudDataGrid<LibraryRow> _grid = default!;
+    private LibraryQuery _query = new();
+    private IReadOnlyList<Category> _categories = [];
+    private DeleteVideosResult? _result;
+    private string? _lastVideoIds;
+    private string? _searchText;
+    private string? _idText;
+    private string _userId = string.Empty;
+    private bool _deleting;
+    private bool _countCapped;
+    private bool _firstLoad = true;
+    private bool _interactive;
+
+    [Inject]
+    private LibraryQueryService Library { get; set; } = default!;
+
+    [Inject]
+    private VideoDeletionService Deletion { get; set; } = default!;
+
+    [Inject]
+    private DeletionPreviewService Previews { get; set; } = default!;
+
+    [Inject]
+    private DeletionNotifier Notifier { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IOptions<CdnOptions> Cdn { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private string RefreshConsoleUrl => Cdn.Value.RefreshConsoleUrl;
+
+    private string PagerInfo => _countCapped ? "{first_item}-{last_item} of 10,000+" : "{first_item}-{last_item} of {all_items}";
+
+    /// <summary>The refusal shown when a 21st asset is picked.</summary>
+    internal string? SelectionRefusal { get; private set; }
+
+    internal DeletionSelection Selection => _selection;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        var values = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query).ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
+        _query = LibraryUrl.Parse(values);
+        _searchText = _query.Search;
+        _idText = _query.VideoId;
+        _categories = await Library.CategoriesAsync();
+        Notifier.Deleted += OnDeletedElsewhere;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+
+        if (firstRender && _query.Sort != LibrarySort.Created)
+        {
+            // Show the URL's sort on the column header, not only in the data.
+            var direction = _query.Descending ? SortDirection.Descending : SortDirection.Ascending;
+            switch (_query.Sort)
+            {
+                case LibrarySort.Title:
+                    await _grid.SetSortAsync("Title", direction, r => r.Title);
+                    break;
+                case LibrarySort.Size:
+                    await _grid.SetSortAsync("Size", direction, r => r.TotalSizeBytes);
+                    break;
+                case LibrarySort.Duration:
+                    await _grid.SetSortAsync("Duration", direction, r => r.DurationSeconds);
+                    break;
+            }
+        }
+    }
+
+    private async Task<GridData<LibraryRow>> LoadAsync(GridState<LibraryRow> state, CancellationToken cancellationToken)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var (field, descending) = sort is null
+            ? (_firstLoad ? (_query.Sort, _query.Descending) : (LibrarySort.Created, true))
+            : (SortFieldOf(sort.SortBy), sort.Descending);
+        _firstLoad = false;
+        _query = _query with { Page = state.Page, PageSize = state.PageSize, Sort = field, Descending = descending };
+
+        var page = await Library.QueryAsync(_userId, _query, cancellationToken);
+        _countCapped = page.CountIsCapped;
+        Navigation.NavigateTo(LibraryUrl.For(_query), new NavigationOptions { ReplaceHistoryEntry = true });
+        return new GridData<LibraryRow> { Items = page.Rows, TotalItems = page.TotalCount };
+    }
+
+    private static LibrarySort SortFieldOf(string? column) => column switch
+    {
+        not null when column.Contains("Title", StringComparison.OrdinalIgnoreCase) => LibrarySort.Title,
+        not null when column.Contains("Size", StringComparison.OrdinalIgnoreCase) => LibrarySort.Size,
+        not null when column.Contains("Duration", StringComparison.OrdinalIgnoreCase) => LibrarySort.Duration,
+        _ => LibrarySort.Created,
+    };
+
+    private async Task SearchKeyUpAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            await ApplyFiltersAsync();
+        }
+    }
+
+    private Task ApplyFiltersAsync() => SetFilterAsync(_query with { Search = _searchText, VideoId = _idText });
+
+    private async Task SetFilterAsync(LibraryQuery query)
+    {
+        _query = query with { Page = 0 };
+        if (_grid.CurrentPage != 0)
+        {
+            // Navigating to the first page reloads the data itself.
+            _grid.NavigateTo(MudBlazor.Page.First);
+            return;
+        }
+
+        await _grid.ReloadServerData();
+    }
+
+    private void Toggle(LibraryRow row, bool selected)
+    {
+        SelectionRefusal = null;
+        if (!selected)
+        {
+            _selection.Remove(row.Id);
+            return;
+        }
+
+        SelectionRefusal = _selection.TryAdd(new SelectedAsset(row.Id, row.Title, row.CanDelete, row.DeleteDeniedReason));
+        if (SelectionRefusal is not null)
+        {
+            Snackbar.Add(SelectionRefusal, Severity.Warning);
+        }
+    }
+
+    private void Unselect(string id)
+    {
+        _selection.Remove(id);
+        SelectionRefusal = null;
+    }
+
+    private void ClearSelection()
+    {
+        _selection.Clear();
+        SelectionRefusal = null;
+    }
+
+    private static string RowClass(LibraryRow row, int index) => row.CanDelete ? string.Empty : "row-not-deletable";
+
+    private async Task CopyIdAsync(string id)
+    {
+        var copied = await JS.InvokeAsync<bool>("mediaAdmin.copyText", id);
+        Snackbar.Add(copied ? $"Copied {id}" : "The browser refused the clipboard.", copied ? Severity.Normal : Severity.Warning);
+    }
+
+    private async Task DeleteSelectedAsync()
+    {
+        if (_deleting || _selection.Count == 0)
+        {
+            return;
+        }
+
+        // What the user confirms is what is sent, even if a colleague's deletion changes the selection meanwhile.
+        var videoIds = _selection.ToVideoIds();
+        var preview = await Previews.PreviewAsync(_userId, _selection.Items.Select(i => i.Id).ToList());
+        var parameters = new DialogParameters<ConfirmDeleteDialog> { { d => d.Preview, preview } };
+        var options = new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Medium, FullWidth = true };
+        var dialog = await Dialogs.ShowAsync<ConfirmDeleteDialog>("Delete assets", parameters, options);
+        var answer = await dialog.Result;
+        if (answer is null || answer.Canceled)
+        {
+            return;
+        }
+
+        await RunDeletionAsync(videoIds);
+    }
+
+    private Task RetryAsync() => _lastVideoIds is null ? Task.CompletedTask : RunDeletionAsync(_lastVideoIds);
+
+    private async Task RunDeletionAsync(string videoIds)
+    {
+        if (_deleting)
+        {
+            return;
+        }
+
+        _deleting = true;
+        try
+        {
+            var result = await Deletion.DeleteAsync(new DeletionCaller(_userId, DeletionChannel.Console), videoIds);
+            _result = result;
+            _lastVideoIds = videoIds;
+            if (result.Error is null || result.Error.Code == DeletionError.InvalidVideoNotFound.Code)
+            {
+                // Forbidden ones stay selected, so the user sees what is left.
+                _selection.RemoveAll(result.Deleted.Select(d => d.VideoId).Concat(result.NonExistent));
+            }
+
+            await _grid.ReloadServerData();
+        }
+        finally
+        {
+            _deleting = false;
+        }
+    }
+
+    private void OnDeletedElsewhere(AssetsDeleted deleted)
+    {
+        _ = InvokeAsync(async () =>
+        {
+            var dropped = _selection.RemoveAll(deleted.VideoIds);
+            if (dropped.Count > 0 && !_deleting)
+            {
+                Snackbar.Add(
+                    $"{deleted.DeletedBy} deleted {string.Join(", ", dropped.Select(d => d.Title))}; removed from your selection.",
+                    Severity.Info,
+                    config => config.VisibleStateDuration = 8000);
+            }
+
+            await _grid.ReloadServerData();
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose() => Notifier.Deleted -= OnDeletedElsewhere;
+}
