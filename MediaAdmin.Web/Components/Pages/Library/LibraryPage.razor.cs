@@ -31,6 +31,9 @@ public sealed partial class LibraryPage : IDisposable
     private bool _firstLoad = true;
     private bool _interactive;
 
+    // Bumped on a refused pick: re-creates the checkboxes, since the refused one already ticked itself.
+    private int _refusals;
+
     [Inject]
     private LibraryQueryService Library { get; set; } = default!;
 
@@ -167,6 +170,7 @@ public sealed partial class LibraryPage : IDisposable
         SelectionRefusal = _selection.TryAdd(new SelectedAsset(row.Id, row.Title, row.CanDelete, row.DeleteDeniedReason));
         if (SelectionRefusal is not null)
         {
+            _refusals++;
             Snackbar.Add(SelectionRefusal, Severity.Warning);
         }
     }
