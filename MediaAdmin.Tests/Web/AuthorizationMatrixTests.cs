@@ -1,0 +1,124 @@
+using System.Net;
+using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Library;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Tests.Web;
+
+/// <summary>Every kind of caller against every page and every delete target; a denial changes nothing.</summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private const string Allowed = "200";
+    private const string SignIn = "login";
+    private const string Denied = "403";
+
+    private readonly TempFolder _folder = new();
+    private ConsoleServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    public static TheoryData<string, string, string> Pages() => new()
+    {
+        { "anonymous", "/", SignIn }, { "anonymous", "/cdn-refresh", SignIn }, { "anonymous", "/admin/accounts", SignIn }, { "anonymous", "/admin/audit.csv", SignIn },
+        { RoleNames.Viewer, "/", Allowed }, { RoleNames.Viewer, "/cdn-refresh", Allowed }, { RoleNames.Viewer, "/admin/accounts", Denied }, { RoleNames.Viewer, "/admin/audit.csv", Denied },
+        { RoleNames.Editor, "/", Allowed }, { RoleNames.Editor, "/cdn-refresh", Allowed }, { RoleNames.Editor, "/admin/roles", Denied }, { RoleNames.Editor, "/admin/audit.csv", Denied },
+        { RoleNames.Administrator, "/", Allowed }, { RoleNames.Administrator, "/admin/accounts", Allowed }, { RoleNames.Administrator, "/admin/roles", Allowed },
+        { RoleNames.Administrator, "/admin/audit", Allowed }, { RoleNames.Administrator, "/admin/audit.csv", Allowed },
+        { "locked-out", "/", Denied }, { "locked-out", "/admin/accounts", Denied },
+        { "revoked", "/", Denied }, { "revoked", "/cdn-refresh", Denied },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Each_caller_gets_the_page_its_current_rights_allow(string who, string path, string expected)
+    {
+        using var client = _server.CreateClient();
+        if (who != "anonymous")
+        {
+            var role = who is "locked-out" ? RoleNames.Administrator : who is "revoked" ? RoleNames.Editor : who;
+            var user = await _server.CreateUserAsync(role);
+            var login = await ConsoleServer.PostLoginAsync(client, user.Email!, "Test-Password-1");
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            Assert.DoesNotContain("Login", login.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+            // Changed after sign-in: the cookie still says what it said, the database does not.
+            await _server.WithUsersAsync<IdentityResult>(async users => who switch
+            {
+                "locked-out" => await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.UtcNow.AddHours(1)),
+                "revoked" => await users.RemoveFromRoleAsync((await users.FindByIdAsync(user.Id))!, RoleNames.Editor),
+                _ => IdentityResult.Success,
+            });
+        }
+
+        var response = await client.GetAsync(path);
+
+        var outcome = response.StatusCode switch
+        {
+            HttpStatusCode.OK => Allowed,
+            HttpStatusCode.Redirect when response.Headers.Location!.ToString().Contains("/Account/Login", StringComparison.Ordinal) => SignIn,
+            HttpStatusCode.Redirect when response.Headers.Location!.ToString().Contains("/Account/AccessDenied", StringComparison.Ordinal) => Denied,
+            HttpStatusCode.Forbidden => Denied,
+            _ => $"{(int)response.StatusCode} {response.Headers.Location}",
+        };
+        Assert.Equal(expected, outcome);
+    }
+
+    [Theory]
+    [InlineData(RoleNames.Viewer, DeletionOutcome.Forbidden, DeletionOutcome.Forbidden)]
+    [InlineData(RoleNames.Editor, DeletionOutcome.Deleted, DeletionOutcome.Forbidden)]
+    [InlineData(RoleNames.Administrator, DeletionOutcome.Deleted, DeletionOutcome.Deleted)]
+    [InlineData("locked-out", DeletionOutcome.Forbidden, DeletionOutcome.Forbidden)]
+    [InlineData("revoked", DeletionOutcome.Forbidden, DeletionOutcome.Forbidden)]
+    [InlineData("disabled", DeletionOutcome.Forbidden, DeletionOutcome.Forbidden)]
+    public async Task Each_caller_deletes_own_others_and_missing_assets_as_its_current_rights_allow(string who, DeletionOutcome onOwn, DeletionOutcome onOthers)
+    {
+        var role = who is "locked-out" or "disabled" ? RoleNames.Administrator : who is "revoked" ? RoleNames.Editor : who;
+        var caller = await _server.CreateUserAsync(role);
+        var other = await _server.CreateUserAsync(RoleNames.Editor);
+        var ingestion = _server.Services.GetRequiredService<AssetIngestion>();
+        var own = await ingestion.IngestAsync(Drafts.Video(caller.Id, "Own"));
+        var others = await ingestion.IngestAsync(Drafts.Video(other.Id, "Others'"));
+        var missing = VideoId.New();
+        await _server.WithUsersAsync<IdentityResult>(async users =>
+        {
+            var user = (await users.FindByIdAsync(caller.Id))!;
+            switch (who)
+            {
+                case "locked-out":
+                    return await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1));
+                case "revoked":
+                    return await users.RemoveFromRoleAsync(user, RoleNames.Editor);
+                case "disabled":
+                    user.IsDisabled = true;
+                    return await users.UpdateAsync(user);
+                default:
+                    return IdentityResult.Success;
+            }
+        });
+
+        var result = await _server.Services.GetRequiredService<VideoDeletionService>()
+            .DeleteAsync(new DeletionCaller(caller.Id, DeletionChannel.Console), $"{own.Id},{others.Id},{missing}");
+
+        DeletionOutcome OutcomeOf(string id) =>
+            result.Deleted.Any(d => d.VideoId == id) ? DeletionOutcome.Deleted
+            : result.Forbidden.Any(f => f.VideoId == id) ? DeletionOutcome.Forbidden
+            : DeletionOutcome.NonExistent;
+        Assert.Equal((onOwn, onOthers, DeletionOutcome.NonExistent), (OutcomeOf(own.Id), OutcomeOf(others.Id), OutcomeOf(missing)));
+
+        await using var scope = _server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.MediaDbContext>();
+        Assert.Equal(onOwn != DeletionOutcome.Deleted, db.MediaAssets.Any(a => a.Id == own.Id));
+        Assert.Equal(onOthers != DeletionOutcome.Deleted, db.MediaAssets.Any(a => a.Id == others.Id));
+    }
+}
