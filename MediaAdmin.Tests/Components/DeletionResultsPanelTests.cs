@@ -1,0 +1,70 @@
+using Bunit;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Web.Components.Shared;
+
+namespace MediaAdmin.Tests.Components;
+
+public sealed class DeletionResultsPanelTests : ConsoleComponentTest
+{
+    private static readonly DeleteVideosResult Mixed = new(
+        "AE9F3948-133C-4239-9B4C-7F79D6CC3CDF",
+        null,
+        [new DeletedVideo("a1", "Own clip", 2, 100, ["https://cdn.test/media/a1/source.mp4", "https://cdn.test/media/a1/snapshots/00.png"])],
+        [new ForbiddenVideo("b2", "Their clip", "You can delete only assets you own; this one belongs to Eli.")],
+        ["c3"]);
+
+    [Fact]
+    public void Each_list_and_the_cdn_reminder_show_what_happened_to_every_id()
+    {
+        var panel = Render<DeletionResultsPanel>(p => p.Add(c => c.Result, Mixed).Add(c => c.RefreshConsoleUrl, "https://refresh.example/console"));
+
+        Assert.Contains("AE9F3948-133C-4239-9B4C-7F79D6CC3CDF", panel.Find("[data-testid=request-id]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Own clip", panel.Find("[data-testid=deleted-list]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("belongs to Eli", panel.Find("[data-testid=forbidden-list]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("c3", panel.Find("[data-testid=nonexistent-list]").TextContent.Trim());
+        Assert.Contains("not", panel.Find("[data-testid=cdn-reminder]").InnerHtml, StringComparison.Ordinal);
+        Assert.Equal("https://refresh.example/console", panel.Find("[data-testid=cdn-console-link]").GetAttribute("href"));
+        Assert.Equal("https://cdn.test/media/a1/source.mp4\nhttps://cdn.test/media/a1/snapshots/00.png", panel.Find("[data-testid=cdn-urls]").TextContent.Trim());
+        Assert.Empty(panel.FindAll("[data-testid=request-error]"));
+    }
+
+    [Fact]
+    public void Download_sends_one_url_per_line()
+    {
+        var panel = Render<DeletionResultsPanel>(p => p.Add(c => c.Result, Mixed).Add(c => c.RefreshConsoleUrl, "https://refresh.example"));
+
+        panel.Find("[data-testid=download-urls]").Click();
+
+        var call = JSInterop.VerifyInvoke("mediaAdmin.downloadText");
+        Assert.Equal("cdn-refresh-AE9F3948-133C-4239-9B4C-7F79D6CC3CDF.txt", call.Arguments[0]);
+        Assert.Equal("https://cdn.test/media/a1/source.mp4\nhttps://cdn.test/media/a1/snapshots/00.png\n", call.Arguments[1]);
+    }
+
+    [Fact]
+    public void DeleteVideoFailed_offers_a_retry_that_calls_back()
+    {
+        var retried = 0;
+        var failed = new DeleteVideosResult("R", DeletionError.DeleteVideoFailed, [], [], []);
+        var panel = Render<DeletionResultsPanel>(p => p.Add(c => c.Result, failed).Add(c => c.RefreshConsoleUrl, "https://x.example")
+            .Add(c => c.OnRetry, () => retried++));
+
+        Assert.Contains("DeleteVideoFailed", panel.Find("[data-testid=request-error]").TextContent, StringComparison.Ordinal);
+        panel.Find("[data-testid=retry]").Click();
+
+        Assert.Equal(1, retried);
+        Assert.Empty(panel.FindAll("[data-testid=cdn-reminder]"));
+    }
+
+    [Theory]
+    [InlineData("VideoIdsExceededMax", "At most 20 assets")]
+    [InlineData("InvalidVideo.NotFound", "None of the selected assets exists")]
+    public void Request_errors_that_a_retry_cannot_fix_are_explained_without_a_retry(string code, string explanation)
+    {
+        var error = code == "VideoIdsExceededMax" ? DeletionError.VideoIdsExceededMax : DeletionError.InvalidVideoNotFound;
+        var panel = Render<DeletionResultsPanel>(p => p.Add(c => c.Result, new DeleteVideosResult("R", error, [], [], ["x"]))
+            .Add(c => c.RefreshConsoleUrl, "https://x.example").Add(c => c.OnRetry, () => { }));
+
+        Assert.Contains(explanation, panel.Find("[data-testid=request-error]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("[data-testid=retry]"));
+    }
+}
