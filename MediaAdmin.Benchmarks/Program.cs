@@ -3,6 +3,7 @@ using MediaAdmin.Benchmarks;
 var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["delete"] = DeleteBenchmark.RunAsync,
+    ["list"] = ListBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))

@@ -10,7 +10,7 @@ namespace MediaAdmin.Core.Library;
 /// </summary>
 public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
 {
-    public async Task<LibraryPage> QueryAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
+    public async Task<LibraryResult> QueryAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -18,13 +18,13 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         var who = await permissions.GetAsync(db, userId, cancellationToken);
         if (!who.Has(PermissionNames.ReadMedia))
         {
-            return new LibraryPage([], 0, false);
+            return new LibraryResult([], 0, false);
         }
 
         var assets = Filter(db, query, userId);
         if (assets is null)
         {
-            return new LibraryPage([], 0, false);
+            return new LibraryResult([], 0, false);
         }
 
         var pageSize = Math.Clamp(query.PageSize, 1, LibraryQuery.MaxPageSize);
@@ -48,13 +48,13 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             })
             .ToListAsync(cancellationToken);
 
-        var capped = await assets.Take(LibraryPage.CountCap + 1).CountAsync(cancellationToken);
-        return new LibraryPage(
+        var capped = await assets.Take(LibraryResult.CountCap + 1).CountAsync(cancellationToken);
+        return new LibraryResult(
             rows.Select(r => new LibraryRow(
                 r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
                 r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName))).ToList(),
-            Math.Min(capped, LibraryPage.CountCap),
-            capped > LibraryPage.CountCap);
+            Math.Min(capped, LibraryResult.CountCap),
+            capped > LibraryResult.CountCap);
     }
 
     /// <summary>The categories to filter by.</summary>
