@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MediaAdmin.Core.Api;
+
+/// <summary>
+/// Alibaba Cloud RPC signature version 1 (HMAC-SHA1), as the official clients compute it: decoded
+/// parameters but Signature, sorted ordinally by key, percent-encoded per RFC 3986 with upper-case
+/// hex, joined, encoded again into METHOD&amp;%2F&amp;..., and signed with the secret plus '&amp;'.
+/// </summary>
+public static class RpcSignature
+{
+    public static string StringToSign(string httpMethod, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var canonical = string.Join("&", parameters
+            .Where(p => p.Key != "Signature")
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => Encode(p.Key) + "=" + Encode(p.Value)));
+        return httpMethod.ToUpperInvariant() + "&%2F&" + Encode(canonical);
+    }
+
+    public static string Compute(string httpMethod, IEnumerable<KeyValuePair<string, string>> parameters, string accessKeySecret)
+    {
+        ArgumentNullException.ThrowIfNull(accessKeySecret);
+#pragma warning disable CA5350 // HMAC-SHA1 is what the protocol and every client use.
+        using var hmac = new HMACSHA1(Encoding.UTF8.GetBytes(accessKeySecret + "&"));
+#pragma warning restore CA5350
+        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(StringToSign(httpMethod, parameters))));
+    }
+
+    /// <summary>Compares a received signature with the expected one in constant time.</summary>
+    public static bool Matches(string expected, string received) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(received));
+
+    /// <summary>UTF-8, then every byte but A-Z a-z 0-9 - _ . ~ as %XX with upper-case hex (a space is %20, never +).</summary>
+    public static string Encode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var bytes = Encoding.UTF8.GetBytes(value);
+        var result = new StringBuilder(bytes.Length * 3);
+        foreach (var b in bytes)
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')
+            {
+                result.Append(c);
+            }
+            else
+            {
+                result.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return result.ToString();
+    }
+}
