@@ -61,10 +61,13 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<DeletionNotifier>();
         services.AddSingleton<CdnReminderService>();
         services.AddSingleton<Audit.AuditLogService>();
+        services.AddSingleton<Api.AccessKeyService>();
+        services.AddSingleton<Api.NonceStore>();
         services.AddScoped<DemoLibrarySeeder>();
         services.AddSingleton<Library.AssetIngestion>();
 
         services.AddHostedService<PendingFileDeletionWorker>();
+        services.AddHostedService<Api.NoncePurgeWorker>();
         return services;
     }
 

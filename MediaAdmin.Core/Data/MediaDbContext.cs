@@ -32,6 +32,10 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Api.AccessKey> AccessKeys => Set<Api.AccessKey>();
+
+    public DbSet<Api.UsedNonce> UsedNonces => Set<Api.UsedNonce>();
+
     /// <summary>
     /// Deletes the given assets (their files cascade) in one statement and returns the IDs this
     /// statement removed, so a caller racing another request learns which deletions were its own.

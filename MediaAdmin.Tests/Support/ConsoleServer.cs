@@ -19,14 +19,18 @@ public sealed partial class ConsoleServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ConsoleServer(WebApplication app, Uri baseAddress, string dataFolder)
+    private ConsoleServer(WebApplication app, Uri baseAddress, Uri apiAddress, string dataFolder)
     {
         _app = app;
         BaseAddress = baseAddress;
+        ApiAddress = apiAddress;
         DataFolder = dataFolder;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The VOD RPC API's own listener.</summary>
+    public Uri ApiAddress { get; }
 
     public string DataFolder { get; }
 
@@ -36,8 +40,9 @@ public sealed partial class ConsoleServer : IAsyncDisposable
 
     public static async Task<ConsoleServer> StartAsync(string dataFolder, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
+        var (consolePort, apiPort) = (FreePort(), FreePort());
         var app = MediaAdminWebApp.Build(
-            ["--urls", "http://127.0.0.1:0"],
+            ["--urls", $"http://127.0.0.1:{consolePort};http://127.0.0.1:{apiPort}"],
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,6 +52,7 @@ public sealed partial class ConsoleServer : IAsyncDisposable
                     ["Deletion:WorkerPollInterval"] = "00:00:00.200",
                     ["Deletion:FreshRecordGrace"] = "00:00:00",
                     ["DemoSeeding:Enabled"] = "false",
+                    ["Api:Port"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 });
                 if (settings is not null)
                 {
@@ -66,8 +72,7 @@ public sealed partial class ConsoleServer : IAsyncDisposable
             contentRootPath: WebProjectFolder,
             environmentName: "Production");
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new ConsoleServer(app, new Uri(address), dataFolder);
+        return new ConsoleServer(app, new Uri($"http://127.0.0.1:{consolePort}"), new Uri($"http://127.0.0.1:{apiPort}"), dataFolder);
     }
 
     public HttpClient CreateClient(CookieContainer? cookies = null) =>
@@ -110,6 +115,14 @@ public sealed partial class ConsoleServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>A port free on 127.0.0.1 now; the OS does not hand it out again at once.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindWebProjectFolder()

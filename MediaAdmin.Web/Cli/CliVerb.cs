@@ -11,6 +11,7 @@ internal abstract class CliVerb
           MediaAdmin.Web seed-demo [--assets N]           create the demo accounts and library (N assets, default 300)
           MediaAdmin.Web create-user --email E --role R [--password P] [--name DISPLAY]
                                                           create an account; without --password one is generated and printed
+          MediaAdmin.Web create-accesskey --email E       print a new AccessKey pair for the account (at most two per account)
         Roles: Administrator, Editor, Viewer.
         """;
 
@@ -18,6 +19,7 @@ internal abstract class CliVerb
     {
         ["seed-demo"] = options => new SeedDemoVerb(options),
         ["create-user"] = options => new CreateUserVerb(options),
+        ["create-accesskey"] = options => new CreateAccessKeyVerb(options),
     };
 
     protected CliVerb(IReadOnlyDictionary<string, string> options) => Options = options;

@@ -1,5 +1,6 @@
 using MediaAdmin.Core;
 using MediaAdmin.Core.Accounts;
+using MediaAdmin.Web.Api;
 using MediaAdmin.Web.Authorization;
 using MediaAdmin.Web.Components;
 using MediaAdmin.Web.Components.Account;
@@ -20,6 +21,8 @@ public static class MediaAdminWebExtensions
         services.AddMediaAdminCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddOptions<DemoSeedingOptions>().BindConfiguration(DemoSeedingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DemoSeedingHostedService>();
+        services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Api.RpcRateLimits>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -49,12 +52,21 @@ public static class MediaAdminWebExtensions
     public static WebApplication UseMediaAdminWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First: the API port answers the VOD RPC protocol only, never a console page.
+        app.UseVodRpcApi();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Called explicitly so they come after the API branch: left implicit, routing and authorization
+        // run first and send API callers to the console's sign-in page.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapCdnOrigin();

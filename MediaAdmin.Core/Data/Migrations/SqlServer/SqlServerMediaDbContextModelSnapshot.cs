@@ -97,6 +97,56 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1024)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessKeys");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Api.UsedNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("SeenAtUtc");
+
+                    b.ToTable("UsedNonces");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -599,6 +649,15 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Accounts.MediaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditEntry", b =>

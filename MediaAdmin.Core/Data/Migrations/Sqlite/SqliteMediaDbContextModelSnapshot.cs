@@ -91,6 +91,56 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessKeys");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Api.UsedNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("SeenAtUtc");
+
+                    b.ToTable("UsedNonces");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -574,6 +624,15 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Accounts.MediaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditEntry", b =>

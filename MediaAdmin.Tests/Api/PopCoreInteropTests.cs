@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using MediaAdmin.Core.Api;
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Library;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Storage;
+using MediaAdmin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Tests.Api;
+
+/// <summary>Alibaba's own pop-core client against the real app on 127.0.0.1: same requests, signatures, answers and errors.</summary>
+public sealed class PopCoreInteropTests : IClassFixture<AlibabaClientsFixture>, IAsyncLifetime
+{
+    private readonly AlibabaClientsFixture _clients;
+    private readonly TempFolder _folder = new();
+    private readonly FailingCommandInterceptor _database = new();
+    private ConsoleServer _server = null!;
+
+    public PopCoreInteropTests(AlibabaClientsFixture clients) => _clients = clients;
+
+    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path, configure: builder =>
+        builder.Services.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(_database)));
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task A_mixed_batch_reaches_pop_core_as_alibaba_answers_it_and_really_deletes(string method)
+    {
+        var (editor, key) = await EditorWithKeyAsync();
+        var colleague = await _server.CreateUserAsync(RoleNames.Editor);
+        var ingestion = _server.Services.GetRequiredService<AssetIngestion>();
+        var own = await ingestion.IngestAsync(Drafts.Video(editor, "Own"));
+        var theirs = await ingestion.IngestAsync(Drafts.Video(colleague.Id, "Theirs"));
+        var missing = VideoId.New();
+
+        var answer = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, method, "DeleteVideo", new { VideoIds = $"{own.Id},{theirs.Id},{missing}" });
+
+        Assert.True(answer.GetProperty("ok").GetBoolean(), answer.ToString());
+        var data = answer.GetProperty("data");
+        Assert.Matches("^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$", data.GetProperty("RequestId").GetString());
+        Assert.Equal([theirs.Id], data.GetProperty("ForbiddenVideoIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([missing], data.GetProperty("NonExistVideoIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(data.TryGetProperty("Code", out _));
+
+        await using var scope = _server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MediaDbContext>();
+        Assert.False(await db.MediaAssets.AnyAsync(a => a.Id == own.Id));
+        var storage = _server.Services.GetRequiredService<IMediaStorage>();
+        foreach (var file in own.Files)
+        {
+            Assert.False(await storage.ExistsAsync(StorageKey.Parse(file.StorageKey)));
+        }
+
+        var audit = await db.DeletionAuditRecords.SingleAsync(r => r.RequestId == data.GetProperty("RequestId").GetString());
+        Assert.Equal((Core.Audit.DeletionChannel.Api, key.Id), (audit.Channel, audit.AccessKeyId));
+    }
+
+    [Theory]
+    [InlineData("too-many", "VideoIdsExceededMax", 400)]
+    [InlineData("none", "MissingVideoIds", 400)]
+    [InlineData("unknown", "InvalidVideo.NotFound", 404)]
+    [InlineData("database-down", "DeleteVideoFailed", 503)]
+    public async Task Each_DeleteVideo_error_reaches_pop_core_as_its_own_error_with_the_code(string situation, string code, int status)
+    {
+        var (editor, key) = await EditorWithKeyAsync();
+        var own = await _server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(editor, "Kept"));
+        var videoIds = situation switch
+        {
+            "too-many" => string.Join(",", Enumerable.Range(0, 21).Select(_ => VideoId.New())),
+            "none" => " , ",
+            "unknown" => VideoId.New(),
+            _ => own.Id,
+        };
+        if (situation == "database-down")
+        {
+            _database.FailWhenSqlContains = "DELETE FROM \"MediaAssets\"";
+        }
+
+        var answer = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "DeleteVideo", new { VideoIds = videoIds });
+        _database.FailWhenSqlContains = null;
+
+        Assert.False(answer.GetProperty("ok").GetBoolean());
+        Assert.Equal((code + "Error", code, status), (answer.GetProperty("name").GetString(), answer.GetProperty("code").GetString(), answer.GetProperty("statusCode").GetInt32()));
+        Assert.Equal(code, answer.GetProperty("data").GetProperty("Code").GetString());
+        await using var scope = _server.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<MediaDbContext>().MediaAssets.AnyAsync(a => a.Id == own.Id));
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_SignatureDoesNotMatch_and_an_unknown_action_is_InvalidAction_NotFound()
+    {
+        var (_, key) = await EditorWithKeyAsync();
+
+        var badSecret = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret + "x", "GET", "DeleteVideo", new { VideoIds = VideoId.New() });
+        var unknownAction = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "DeleteEverything", new { });
+        var unknownKey = await _clients.PopCoreAsync(_server.ApiAddress, "LTAInobody", "secret", "GET", "DeleteVideo", new { VideoIds = VideoId.New() });
+
+        Assert.Equal(("SignatureDoesNotMatch", 400), (badSecret.GetProperty("code").GetString(), badSecret.GetProperty("statusCode").GetInt32()));
+        Assert.Contains("server string to sign is:GET&%2F&AccessKeyId", badSecret.GetProperty("data").GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("InvalidAction.NotFound", 404), (unknownAction.GetProperty("code").GetString(), unknownAction.GetProperty("statusCode").GetInt32()));
+        Assert.Equal(("InvalidAccessKeyId.NotFound", 404), (unknownKey.GetProperty("code").GetString(), unknownKey.GetProperty("statusCode").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_replayed_request_is_SignatureNonceUsed_and_an_old_timestamp_is_expired()
+    {
+        var (_, key) = await EditorWithKeyAsync();
+        using var http = new HttpClient { BaseAddress = _server.ApiAddress };
+        var signed = SignedQuery(key, VideoId.New(), DateTime.UtcNow, Guid.NewGuid().ToString("N"));
+        var stale = SignedQuery(key, VideoId.New(), DateTime.UtcNow.AddMinutes(-20), Guid.NewGuid().ToString("N"));
+
+        var first = await CodeOfAsync(await http.GetAsync("/?" + signed));
+        var replay = await CodeOfAsync(await http.GetAsync("/?" + signed));
+        var expired = await CodeOfAsync(await http.GetAsync("/?" + stale));
+
+        Assert.Equal("InvalidVideo.NotFound", first);
+        Assert.Equal("SignatureNonceUsed", replay);
+        Assert.Equal("InvalidTimeStamp.Expired", expired);
+    }
+
+    [Fact]
+    public async Task Exactly_one_of_fifty_parallel_copies_of_a_signed_request_is_accepted()
+    {
+        var (editor, key) = await EditorWithKeyAsync();
+        var asset = await _server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(editor, "Raced"));
+        using var http = new HttpClient { BaseAddress = _server.ApiAddress };
+        var signed = SignedQuery(key, asset.Id, DateTime.UtcNow, Guid.NewGuid().ToString("N"));
+
+        var codes = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ => await CodeOfAsync(await http.GetAsync("/?" + signed))));
+
+        Assert.Single(codes, c => c is null);
+        Assert.Equal(49, codes.Count(c => c == "SignatureNonceUsed"));
+    }
+
+    [Fact]
+    public async Task The_api_port_answers_json_even_for_nonsense_and_serves_no_console_page()
+    {
+        using var http = new HttpClient { BaseAddress = _server.ApiAddress };
+
+        var bare = await http.GetAsync("/");
+        var page = await http.GetAsync("/Account/Login");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.StartsWith("application/json", bare.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        Assert.Equal("MissingParameter", JsonDocument.Parse(await bare.Content.ReadAsStringAsync()).RootElement.GetProperty("Code").GetString());
+        Assert.Equal("MissingParameter", JsonDocument.Parse(await page.Content.ReadAsStringAsync()).RootElement.GetProperty("Code").GetString());
+    }
+
+    private async Task<(string EditorId, NewAccessKey Key)> EditorWithKeyAsync()
+    {
+        var editor = await _server.CreateUserAsync(RoleNames.Editor);
+        var (key, error) = await _server.Services.GetRequiredService<AccessKeyService>().CreateAsync(editor.Id, editor.Id);
+        Assert.Null(error);
+        return (editor.Id, key!);
+    }
+
+    private static string SignedQuery(NewAccessKey key, string videoIds, DateTime timestamp, string nonce)
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["Action"] = "DeleteVideo", ["Version"] = "2017-03-21", ["Format"] = "JSON", ["AccessKeyId"] = key.Id,
+            ["SignatureMethod"] = "HMAC-SHA1", ["SignatureVersion"] = "1.0", ["SignatureNonce"] = nonce,
+            ["Timestamp"] = timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), ["VideoIds"] = videoIds,
+        };
+        parameters["Signature"] = RpcSignature.Compute("GET", parameters, key.Secret);
+        return string.Join("&", parameters.Select(p => RpcSignature.Encode(p.Key) + "=" + RpcSignature.Encode(p.Value)));
+    }
+
+    private static async Task<string?> CodeOfAsync(HttpResponseMessage response)
+    {
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.TryGetProperty("Code", out var code) ? code.GetString() : null;
+    }
+}
