@@ -143,6 +143,22 @@ public sealed class PopCoreInteropTests : IClassFixture<AlibabaClientsFixture>, 
     }
 
     [Fact]
+    public async Task A_disabled_key_is_inactive_and_a_locked_out_owners_key_is_forbidden()
+    {
+        var (editorId, key) = await EditorWithKeyAsync();
+        var keys = _server.Services.GetRequiredService<AccessKeyService>();
+        var second = (await keys.CreateAsync(editorId, editorId)).Key!;
+        await keys.SetEnabledAsync(editorId, key.Id, false);
+
+        var disabled = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "DeleteVideo", new { VideoIds = VideoId.New() });
+        await _server.WithUsersAsync(async users => await users.SetLockoutEndDateAsync((await users.FindByIdAsync(editorId))!, DateTimeOffset.UtcNow.AddHours(1)));
+        var locked = await _clients.PopCoreAsync(_server.ApiAddress, second.Id, second.Secret, "GET", "DeleteVideo", new { VideoIds = VideoId.New() });
+
+        Assert.Equal(("InvalidAccessKeyId.Inactive", 400), (disabled.GetProperty("code").GetString(), disabled.GetProperty("statusCode").GetInt32()));
+        Assert.Equal(("Forbidden", 403), (locked.GetProperty("code").GetString(), locked.GetProperty("statusCode").GetInt32()));
+    }
+
+    [Fact]
     public async Task The_api_port_answers_json_even_for_nonsense_and_serves_no_console_page()
     {
         using var http = new HttpClient { BaseAddress = _server.ApiAddress };

@@ -104,6 +104,25 @@ public sealed class CliVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_accesskey_prints_a_pair_that_signs_and_refuses_a_third()
+    {
+        await RunAsync("create-user", "--email", "script@example.com", "--role", "Editor");
+
+        var (exit, output, _) = await RunAsync("create-accesskey", "--email", "script@example.com");
+        await RunAsync("create-accesskey", "--email", "script@example.com");
+        var third = await RunAsync("create-accesskey", "--email", "script@example.com");
+        var nobody = await RunAsync("create-accesskey", "--email", "nobody@example.com");
+
+        Assert.Equal(0, exit);
+        var id = output.Split('\n').Single(l => l.StartsWith("AccessKeyId: ", StringComparison.Ordinal))["AccessKeyId: ".Length..].Trim();
+        var secret = output.Split('\n').Single(l => l.StartsWith("AccessKeySecret: ", StringComparison.Ordinal))["AccessKeySecret: ".Length..].Trim();
+        await WithServicesAsync(async services =>
+            Assert.Equal(secret, (await services.GetRequiredService<Core.Api.AccessKeyService>().ForSigningAsync(id)).Secret));
+        Assert.Equal((1, "An account can hold at most 2 AccessKeys; delete one first."), (third.Exit, third.Errors.Trim()));
+        Assert.Equal((1, "No account for nobody@example.com."), (nobody.Exit, nobody.Errors.Trim()));
+    }
+
+    [Fact]
     public async Task Seed_demo_is_refused_in_production()
     {
         var (exit, _, errors) = await RunInAsync("Production", "seed-demo");

@@ -1,0 +1,85 @@
+using MediaAdmin.Core.Api;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Tests.Api;
+
+public sealed class AccessKeyServiceTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private CoreHost _app = null!;
+
+    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path);
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private AccessKeyService Keys => _app.Services.GetRequiredService<AccessKeyService>();
+
+    [Fact]
+    public async Task A_user_holds_at_most_two_keys_and_the_secret_is_stored_protected()
+    {
+        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+
+        var first = await Keys.CreateAsync(editor.Id, editor.Id);
+        var second = await Keys.CreateAsync(editor.Id, editor.Id);
+        var third = await Keys.CreateAsync(editor.Id, editor.Id);
+
+        Assert.NotNull(first.Key);
+        Assert.NotNull(second.Key);
+        Assert.Equal((null, "An account can hold at most 2 AccessKeys; delete one first."), (third.Key, third.Error));
+        await using var db = await _app.OpenDbAsync();
+        var stored = await db.AccessKeys.SingleAsync(k => k.Id == first.Key!.Id);
+        Assert.DoesNotContain(first.Key!.Secret, stored.ProtectedSecret, StringComparison.Ordinal);
+        Assert.Equal(first.Key.Secret, (await Keys.ForSigningAsync(first.Key.Id)).Secret);
+    }
+
+    [Fact]
+    public async Task Editors_manage_only_their_own_keys_and_administrators_see_everyones()
+    {
+        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var other = await _app.CreateUserAsync(RoleNames.Editor);
+        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var othersKey = (await Keys.CreateAsync(other.Id, other.Id)).Key!;
+
+        Assert.Equal("You may create AccessKeys only for your own account.", (await Keys.CreateAsync(editor.Id, other.Id)).Error);
+        Assert.Equal("You may change only your own AccessKeys.", await Keys.SetEnabledAsync(editor.Id, othersKey.Id, false));
+        Assert.Empty(await Keys.ListAsync(editor.Id));
+        Assert.Equal([othersKey.Id], (await Keys.ListAsync(admin.Id)).Select(k => k.Id));
+        Assert.Null(await Keys.SetEnabledAsync(admin.Id, othersKey.Id, false));
+        Assert.Equal(AccessKeyRefusal.Disabled, (await Keys.ForSigningAsync(othersKey.Id)).Refusal);
+    }
+
+    [Fact]
+    public async Task Deleted_keys_and_keys_of_locked_out_users_cannot_sign()
+    {
+        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var deleted = (await Keys.CreateAsync(editor.Id, editor.Id)).Key!;
+        var kept = (await Keys.CreateAsync(editor.Id, editor.Id)).Key!;
+        Assert.Null(await Keys.DeleteAsync(editor.Id, deleted.Id));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.MediaUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(editor.Id))!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        Assert.Equal(AccessKeyRefusal.NotFound, (await Keys.ForSigningAsync(deleted.Id)).Refusal);
+        Assert.Equal(AccessKeyRefusal.UserNotActive, (await Keys.ForSigningAsync(kept.Id)).Refusal);
+    }
+
+    [Fact]
+    public async Task A_nonce_is_accepted_once_and_purged_only_after_the_window()
+    {
+        var nonces = _app.Services.GetRequiredService<NonceStore>();
+
+        Assert.True(await nonces.TryUseAsync("abc"));
+        Assert.False(await nonces.TryUseAsync("abc"));
+        Assert.Equal(0, await nonces.PurgeAsync());
+        Assert.False(await nonces.TryUseAsync("abc"));
+    }
+}
