@@ -12,15 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Api;
 
-/// <summary>Alibaba's own pop-core client against the real app on 127.0.0.1: same requests, signatures, answers and errors.</summary>
-public sealed class PopCoreInteropTests : IClassFixture<AlibabaClientsFixture>, IAsyncLifetime
+/// <summary>Alibaba's own clients (pop-core, openapi-client) against the real app on 127.0.0.1: same requests, signatures, answers and errors.</summary>
+public sealed class AlibabaClientInteropTests : IClassFixture<AlibabaClientsFixture>, IAsyncLifetime
 {
     private readonly AlibabaClientsFixture _clients;
     private readonly TempFolder _folder = new();
     private readonly FailingCommandInterceptor _database = new();
     private ConsoleServer _server = null!;
 
-    public PopCoreInteropTests(AlibabaClientsFixture clients) => _clients = clients;
+    public AlibabaClientInteropTests(AlibabaClientsFixture clients) => _clients = clients;
 
     public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path, configure: builder =>
         builder.Services.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(_database)));
@@ -94,6 +94,30 @@ public sealed class PopCoreInteropTests : IClassFixture<AlibabaClientsFixture>, 
         Assert.Equal(code, answer.GetProperty("data").GetProperty("Code").GetString());
         await using var scope = _server.Services.CreateAsyncScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<MediaDbContext>().MediaAssets.AnyAsync(a => a.Id == own.Id));
+    }
+
+    [Fact]
+    public async Task The_openapi_client_as_the_vod_client_calls_it_gets_the_mixed_batch_and_the_errors_as_its_own()
+    {
+        var (editor, key) = await EditorWithKeyAsync();
+        var colleague = await _server.CreateUserAsync(RoleNames.Editor);
+        var ingestion = _server.Services.GetRequiredService<AssetIngestion>();
+        var own = await ingestion.IngestAsync(Drafts.Video(editor, "Own"));
+        var theirs = await ingestion.IngestAsync(Drafts.Video(colleague.Id, "Theirs"));
+        var missing = VideoId.New();
+
+        var mixed = await _clients.OpenApiClientAsync(_server.ApiAddress, key.Id, key.Secret, "DeleteVideo", new { VideoIds = $"{own.Id},{theirs.Id},{missing}" });
+        var tooMany = await _clients.OpenApiClientAsync(_server.ApiAddress, key.Id, key.Secret, "DeleteVideo", new { VideoIds = string.Join(",", Enumerable.Range(0, 21).Select(_ => VideoId.New())) });
+        var badSecret = await _clients.OpenApiClientAsync(_server.ApiAddress, key.Id, "wrong", "DeleteVideo", new { VideoIds = missing });
+
+        Assert.True(mixed.GetProperty("ok").GetBoolean(), mixed.ToString());
+        Assert.Equal([theirs.Id], mixed.GetProperty("data").GetProperty("ForbiddenVideoIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([missing], mixed.GetProperty("data").GetProperty("NonExistVideoIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(("VideoIdsExceededMax", 400), (tooMany.GetProperty("code").GetString(), tooMany.GetProperty("statusCode").GetInt32()));
+        Assert.StartsWith("VideoIdsExceededMax: code: 400, The VideoIds exceeded maximum.", tooMany.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("SignatureDoesNotMatch", badSecret.GetProperty("code").GetString());
+        await using var scope = _server.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<MediaDbContext>().MediaAssets.AnyAsync(a => a.Id == own.Id));
     }
 
     [Fact]
