@@ -35,7 +35,22 @@ public sealed record LibraryQuery
 
     /// <summary>An exact asset ID.</summary>
     public string? VideoId { get; init; }
+
+    /// <summary>Any of these IDs (the API's "VideoId in (...)"); at most 20.</summary>
+    public IReadOnlyList<string>? VideoIds { get; init; }
+
+    /// <summary>Any of these states (the API's "Status in (...)").</summary>
+    public IReadOnlyList<MediaStatus>? Statuses { get; init; }
+
+    public DateTime? CreatedFromUtc { get; init; }
+
+    public DateTime? CreatedToUtc { get; init; }
 }
+
+/// <summary>An asset with what the VOD API reports of it: category name, cover and snapshot URLs.</summary>
+public sealed record AssetDetails(
+    string Id, string Title, string? Description, MediaType MediaType, MediaStatus Status, double DurationSeconds, long TotalSizeBytes,
+    long? CategoryId, string? CategoryName, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, string? CoverUrl, IReadOnlyList<string> SnapshotUrls);
 
 /// <summary>A row of the library page, with whether the caller may delete it and why not.</summary>
 public sealed record LibraryRow(

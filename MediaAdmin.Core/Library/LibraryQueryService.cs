@@ -57,6 +57,33 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             capped > LibraryResult.CountCap);
     }
 
+    /// <summary>The assets of a page with their snapshot URLs, for the VOD API; empty when the caller may not read.</summary>
+    public async Task<(IReadOnlyList<AssetDetails> Assets, int Total)> DetailsAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = await QueryAsync(userId, query, cancellationToken);
+        if (page.Rows.Count == 0)
+        {
+            return ([], page.TotalCount);
+        }
+
+        var ids = page.Rows.Select(r => r.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var assets = await db.MediaAssets.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Description, a.CategoryId, a.UpdatedAtUtc })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var snapshots = (await db.MediaFiles.AsNoTracking()
+                .Where(f => ids.Contains(f.AssetId) && f.Kind == MediaFileKind.Snapshot)
+                .OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id)
+                .Select(f => new { f.AssetId, f.CdnUrl, f.SnapshotKind })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.AssetId);
+        var details = page.Rows.Where(r => assets.ContainsKey(r.Id)).Select(r => new AssetDetails(
+            r.Id, r.Title, assets[r.Id].Description, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, assets[r.Id].CategoryId, r.Category,
+            r.CreatedAtUtc, assets[r.Id].UpdatedAtUtc, snapshots[r.Id].Select(s => s.CdnUrl).FirstOrDefault(), snapshots[r.Id].Select(s => s.CdnUrl).ToList())).ToList();
+        return (details, page.TotalCount);
+    }
+
     /// <summary>The categories to filter by.</summary>
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
     {
@@ -83,6 +110,27 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         if (words.Count > 0)
         {
             assets = TitleSearch.Apply(db, assets, words);
+        }
+
+        if (query.VideoIds is { Count: > 0 } ids)
+        {
+            var wellFormed = ids.Where(VideoId.IsWellFormed).Take(20).ToList();
+            assets = assets.Where(a => wellFormed.Contains(a.Id));
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            assets = assets.Where(a => statuses.Contains(a.Status));
+        }
+
+        if (query.CreatedFromUtc is { } from)
+        {
+            assets = assets.Where(a => a.CreatedAtUtc >= from);
+        }
+
+        if (query.CreatedToUtc is { } to)
+        {
+            assets = assets.Where(a => a.CreatedAtUtc <= to);
         }
 
         if (query.MediaType is { } type)

@@ -121,6 +121,40 @@ public sealed class AlibabaClientInteropTests : IClassFixture<AlibabaClientsFixt
     }
 
     [Fact]
+    public async Task Scripts_find_ids_with_GetVideoList_GetVideoInfo_and_SearchMedia()
+    {
+        var (editor, key) = await EditorWithKeyAsync();
+        var ingestion = _server.Services.GetRequiredService<AssetIngestion>();
+        var harbour = await ingestion.IngestAsync(Drafts.Video(editor, "Harbour at dawn"));
+        var blocked = await ingestion.IngestAsync(Drafts.Video(editor, "Harbour blocked", status: MediaStatus.Blocked));
+        var other = await ingestion.IngestAsync(Drafts.Video(editor, "Mountain pass"));
+
+        var list = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "GetVideoList", new { Status = "Normal", PageSize = 10, SortBy = "CreationTime:Asc" });
+        var info = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "GetVideoInfo", new { VideoId = blocked.Id });
+        var search = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "SearchMedia", new { SearchType = "video", Match = "Title = 'harbour' and Status in ('Normal','Blocked')" });
+        var byIds = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "POST", "SearchMedia", new { Match = $"VideoId in ('{other.Id}','{harbour.Id}')" });
+        var badMatch = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "SearchMedia", new { Match = "Title like '%x%' or 1=1" });
+        var missing = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "GetVideoInfo", new { VideoId = VideoId.New() });
+
+        Assert.True(list.GetProperty("ok").GetBoolean(), list.ToString());
+        Assert.True(info.GetProperty("ok").GetBoolean(), info.ToString());
+        Assert.True(search.GetProperty("ok").GetBoolean(), search.ToString());
+        var listed = list.GetProperty("data");
+        Assert.Equal(2, listed.GetProperty("Total").GetInt32());
+        Assert.Equal([harbour.Id, other.Id], listed.GetProperty("VideoList").GetProperty("Video").EnumerateArray().Select(v => v.GetProperty("VideoId").GetString()));
+        var video = info.GetProperty("data").GetProperty("Video");
+        Assert.Equal(("Harbour blocked", "Blocked", blocked.TotalSizeBytes), (video.GetProperty("Title").GetString(), video.GetProperty("Status").GetString(), video.GetProperty("Size").GetInt64()));
+        Assert.Equal($"https://cdn.example.test/vod/media/{blocked.Id}/snapshots/00.png", video.GetProperty("CoverURL").GetString());
+        Assert.Equal(
+            new[] { harbour.Id, blocked.Id }.Order(),
+            search.GetProperty("data").GetProperty("MediaList").EnumerateArray().Select(m => m.GetProperty("MediaId").GetString()!).Order());
+        Assert.Equal(2, byIds.GetProperty("data").GetProperty("Total").GetInt32());
+        Assert.Equal(("InvalidParameter", 400), (badMatch.GetProperty("code").GetString(), badMatch.GetProperty("statusCode").GetInt32()));
+        Assert.Contains("\"Match\"", badMatch.GetProperty("data").GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("InvalidVideo.NotFound", 404), (missing.GetProperty("code").GetString(), missing.GetProperty("statusCode").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_wrong_secret_is_SignatureDoesNotMatch_and_an_unknown_action_is_InvalidAction_NotFound()
     {
         var (_, key) = await EditorWithKeyAsync();

@@ -44,7 +44,7 @@ public sealed class AlibabaClientsFixture : IAsyncLifetime
             || !File.Exists(Path.Combine(Folder, "node_modules", "@alicloud", "openapi-client", "package.json")))
         {
             var (exit, output) = await RunAsync(
-                "npm", "install --no-audit --no-fund --no-save --prefix . @alicloud/pop-core@1.8.0 @alicloud/openapi-client@0.4.15 @alicloud/tea-util", TimeSpan.FromMinutes(4));
+                "npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", ".", "@alicloud/pop-core@1.8.0", "@alicloud/openapi-client@0.4.15", "@alicloud/tea-util"], TimeSpan.FromMinutes(4));
             Assert.True(exit == 0, $"npm install of Alibaba's clients failed (exit {exit}): {output}");
         }
 
@@ -58,7 +58,7 @@ public sealed class AlibabaClientsFixture : IAsyncLifetime
     public async Task<JsonElement> PopCoreAsync(Uri endpoint, string accessKeyId, string secret, string method, string action, object parameters)
     {
         var call = JsonSerializer.Serialize(new { endpoint = endpoint.ToString().TrimEnd('/'), accessKeyId, secret, method, action, @params = parameters });
-        var (exit, output) = await RunAsync("node", $"pop-call.js {Quote(call)}", TimeSpan.FromSeconds(30));
+        var (exit, output) = await RunAsync("node", ["pop-call.js", call], TimeSpan.FromSeconds(30));
         Assert.True(exit == 0, $"node failed (exit {exit}): {output}");
         return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.Clone();
     }
@@ -67,12 +67,12 @@ public sealed class AlibabaClientsFixture : IAsyncLifetime
     public async Task<JsonElement> OpenApiClientAsync(Uri apiAddress, string accessKeyId, string secret, string action, object parameters)
     {
         var call = JsonSerializer.Serialize(new { host = $"{apiAddress.Host}:{apiAddress.Port}", accessKeyId, secret, action, @params = parameters });
-        var (exit, output) = await RunAsync("node", $"tea-call.js {Quote(call)}", TimeSpan.FromSeconds(30));
+        var (exit, output) = await RunAsync("node", ["tea-call.js", call], TimeSpan.FromSeconds(30));
         Assert.True(exit == 0, $"node failed (exit {exit}): {output}");
         return JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.Clone();
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(string program, string arguments, TimeSpan timeout)
+    private async Task<(int Exit, string Output)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout)
     {
         using var process = Process.Start(new ProcessStartInfo(program, arguments)
         {
@@ -87,6 +87,4 @@ public sealed class AlibabaClientsFixture : IAsyncLifetime
         await process.WaitForExitAsync(cancel.Token);
         return (process.ExitCode, await stdout + await stderr);
     }
-
-    private static string Quote(string argument) => "\"" + argument.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

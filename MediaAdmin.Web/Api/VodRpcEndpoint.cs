@@ -141,6 +141,11 @@ internal static class VodRpcEndpoint
             case "DeleteVideo":
                 await DeleteVideoAsync(context, requestId, parameters, key, address);
                 break;
+            case var action when VodReadOperations.Actions.Contains(action):
+                var (body, error) = await VodReadOperations.RunAsync(
+                    action, parameters, key.UserId, context.RequestServices.GetRequiredService<Core.Library.LibraryQueryService>(), requestId, context.RequestAborted);
+                await (error is null ? WriteAsync(context, 200, body!) : WriteErrorAsync(context, requestId, error));
+                break;
             default:
                 await WriteErrorAsync(context, requestId, RpcError.ActionNotFound);
                 break;
@@ -214,7 +219,7 @@ internal static class VodRpcEndpoint
             ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}&product=Vod",
         });
 
-    private static async Task WriteAsync(HttpContext context, int status, Dictionary<string, object> body)
+    private static async Task WriteAsync<TValue>(HttpContext context, int status, Dictionary<string, TValue> body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json;charset=utf-8";
