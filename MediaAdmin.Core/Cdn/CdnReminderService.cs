@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MediaAdmin.Core.Cdn;
 
 /// <summary>A deletion whose URLs the CDN may still serve, as the CDN refresh page lists it.</summary>
-public sealed record CdnReminder(long Id, string RequestId, string DeletedBy, DateTime DeletedAtUtc, int UrlCount, IReadOnlyList<string> Urls, DateTime? RefreshedAtUtc, string? RefreshedBy);
+public sealed record CdnReminder(
+    long Id, string RequestId, string DeletedBy, DateTime DeletedAtUtc, int UrlCount, IReadOnlyList<string> Urls, DateTime? RefreshedAtUtc, string? RefreshedBy,
+    Audit.DeletionChannel Channel = Audit.DeletionChannel.Console, string? AccessKeyId = null);
 
 /// <summary>The reminders to refresh CDN caches after deletions, kept until someone marks them done.</summary>
 public sealed class CdnReminderService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions, TimeProvider clock)
@@ -24,7 +26,16 @@ public sealed class CdnReminderService(IDbContextFactory<MediaDbContext> dbFacto
             .OrderBy(i => i.DeletedAtUtc)
             .Take(500)
             .ToListAsync(cancellationToken);
-        return open.Select(ToReminder).ToList();
+        var requestIds = open.Select(i => i.RequestId).ToList();
+        var doors = await db.DeletionAuditRecords.AsNoTracking()
+            .Where(r => requestIds.Contains(r.RequestId))
+            .Select(r => new { r.RequestId, r.Channel, r.AccessKeyId })
+            .ToDictionaryAsync(r => r.RequestId, cancellationToken);
+        return open.Select(i => ToReminder(i) with
+        {
+            Channel = doors.TryGetValue(i.RequestId, out var door) ? door.Channel : Audit.DeletionChannel.Console,
+            AccessKeyId = doors.TryGetValue(i.RequestId, out var key) ? key.AccessKeyId : null,
+        }).ToList();
     }
 
     /// <summary>Marks a reminder refreshed; false when the caller may not, or it is unknown or already done.</summary>

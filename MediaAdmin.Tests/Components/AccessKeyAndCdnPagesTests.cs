@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Bunit;
+using MediaAdmin.Core.Api;
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Tests.Support;
+using MediaAdmin.Web.Api;
+using MediaAdmin.Web.Components.Pages.AccessKeys;
+using MediaAdmin.Web.Components.Pages.Cdn;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace MediaAdmin.Tests.Components;
+
+/// <summary>The AccessKeys and CDN refresh pages rendered by bUnit over the real Core services on a real SQLite file.</summary>
+public sealed class AccessKeyAndCdnPagesTests : ConsoleComponentTest, IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private CoreHost _core = null!;
+
+    async Task IAsyncLifetime.InitializeAsync() => _core = await CoreHost.StartAsync(_folder.Path);
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _core.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_new_key_shows_its_secret_once_and_a_third_cannot_be_made()
+    {
+        var editor = await _core.CreateUserAsync(RoleNames.Editor);
+        var page = RenderAs<AccessKeysPage>(editor);
+
+        page.Find("[data-testid=create-access-key]").Click();
+        var id = page.Find("[data-testid=new-access-key-id]").TextContent;
+        var secret = page.Find("[data-testid=new-access-key-secret]").TextContent;
+        page.Find("[data-testid=create-access-key]").Click();
+
+        Assert.Equal(secret, (await _core.Services.GetRequiredService<AccessKeyService>().ForSigningAsync(id)).Secret);
+        Assert.Equal(2, page.FindAll("[data-testid=access-key-row]").Count);
+        Assert.True(page.Find("[data-testid=create-access-key]").HasAttribute("disabled"));
+        Assert.DoesNotContain(secret, page.Find("table").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cdn_refresh_page_says_which_deletions_came_through_the_api_and_marks_them_done()
+    {
+        var editor = await _core.CreateUserAsync(RoleNames.Editor);
+        var asset = await _core.AddAssetAsync(editor.Id);
+        await _core.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Api, "LTAIpageTest"), asset.Id);
+        var page = RenderAs<CdnRefreshPage>(editor);
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=cdn-reminder-item]")));
+        Assert.Contains("LTAIpageTest", page.Find("[data-testid=via-api]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"https://cdn.example.test/vod/media/{asset.Id}/source.mp4", page.Markup, StringComparison.Ordinal);
+
+        page.Find("[data-testid=mark-refreshed]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=no-reminders]")));
+    }
+
+    private IRenderedComponent<TPage> RenderAs<TPage>(Core.Accounts.MediaUser user)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        foreach (var type in new[] { typeof(AccessKeyService), typeof(PermissionService), typeof(CdnReminderService), typeof(IOptions<CdnOptions>) })
+        {
+            Services.AddSingleton(type, _core.Services.GetRequiredService(type));
+        }
+
+        Services.AddSingleton(Options.Create(new ApiOptions()));
+        AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<TPage>();
+    }
+}
