@@ -6,25 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Api;
 
-public sealed class AccessKeyServiceTests : IAsyncLifetime
+public sealed class AccessKeyServiceTests : CoreHostTest
 {
-    private readonly TempFolder _folder = new();
-    private CoreHost _app = null!;
-
-    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private AccessKeyService Keys => _app.Services.GetRequiredService<AccessKeyService>();
+    private AccessKeyService Keys => App.Services.GetRequiredService<AccessKeyService>();
 
     [Fact]
     public async Task A_user_holds_at_most_two_keys_and_the_secret_is_stored_protected()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
 
         var first = await Keys.CreateAsync(editor.Id, editor.Id);
         var second = await Keys.CreateAsync(editor.Id, editor.Id);
@@ -33,7 +22,7 @@ public sealed class AccessKeyServiceTests : IAsyncLifetime
         Assert.NotNull(first.Key);
         Assert.NotNull(second.Key);
         Assert.Equal((null, "An account can hold at most 2 AccessKeys; delete one first."), (third.Key, third.Error));
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         var stored = await db.AccessKeys.SingleAsync(k => k.Id == first.Key!.Id);
         Assert.DoesNotContain(first.Key!.Secret, stored.ProtectedSecret, StringComparison.Ordinal);
         Assert.Equal(first.Key.Secret, (await Keys.ForSigningAsync(first.Key.Id)).Secret);
@@ -42,9 +31,9 @@ public sealed class AccessKeyServiceTests : IAsyncLifetime
     [Fact]
     public async Task Editors_manage_only_their_own_keys_and_administrators_see_everyones()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var other = await _app.CreateUserAsync(RoleNames.Editor);
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var other = await App.CreateUserAsync(RoleNames.Editor);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var othersKey = (await Keys.CreateAsync(other.Id, other.Id)).Key!;
 
         Assert.Equal("You may create AccessKeys only for your own account.", (await Keys.CreateAsync(editor.Id, other.Id)).Error);
@@ -58,11 +47,11 @@ public sealed class AccessKeyServiceTests : IAsyncLifetime
     [Fact]
     public async Task Deleted_keys_and_keys_of_locked_out_users_cannot_sign()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
         var deleted = (await Keys.CreateAsync(editor.Id, editor.Id)).Key!;
         var kept = (await Keys.CreateAsync(editor.Id, editor.Id)).Key!;
         Assert.Null(await Keys.DeleteAsync(editor.Id, deleted.Id));
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.MediaUser>>();
             await users.SetLockoutEndDateAsync((await users.FindByIdAsync(editor.Id))!, DateTimeOffset.UtcNow.AddHours(1));
@@ -75,7 +64,7 @@ public sealed class AccessKeyServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_nonce_is_accepted_once_and_purged_only_after_the_window()
     {
-        var nonces = _app.Services.GetRequiredService<NonceStore>();
+        var nonces = App.Services.GetRequiredService<NonceStore>();
 
         Assert.True(await nonces.TryUseAsync("abc"));
         Assert.False(await nonces.TryUseAsync("abc"));

@@ -8,27 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Audit;
 
-public sealed class AuditLogServiceTests : IAsyncLifetime
+public sealed class AuditLogServiceTests : CoreHostTest
 {
-    private readonly TempFolder _folder = new();
-    private CoreHost _app = null!;
-
-    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task The_log_finds_a_deletion_by_video_id_and_exports_one_csv_line_per_id()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id, title: "=HYPERLINK(\"x\"), \"quoted\"");
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id, title: "=HYPERLINK(\"x\"), \"quoted\"");
         var missing = VideoId.New();
-        var result = await _app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Api, "LTAIkey"), $"{asset.Id},{missing}");
-        var log = _app.Services.GetRequiredService<AuditLogService>();
+        var result = await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Api, "LTAIkey"), $"{asset.Id},{missing}");
+        var log = App.Services.GetRequiredService<AuditLogService>();
 
         var found = Assert.Single((await log.SearchAsync(admin.Id, new AuditQuery(asset.Id)))!);
         var csv = await log.ExportCsvAsync(admin.Id, new AuditQuery());
@@ -43,8 +32,8 @@ public sealed class AuditLogServiceTests : IAsyncLifetime
     [Fact]
     public async Task Only_account_managers_may_read_the_log()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var log = _app.Services.GetRequiredService<AuditLogService>();
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var log = App.Services.GetRequiredService<AuditLogService>();
 
         Assert.Null(await log.SearchAsync(editor.Id, new AuditQuery()));
         Assert.Null(await log.ExportCsvAsync(editor.Id, new AuditQuery()));
@@ -53,10 +42,10 @@ public sealed class AuditLogServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_cdn_reminder_stays_open_until_marked_refreshed_once()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id);
-        await _app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), asset.Id);
-        var reminders = _app.Services.GetRequiredService<CdnReminderService>();
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id);
+        await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), asset.Id);
+        var reminders = App.Services.GetRequiredService<CdnReminderService>();
 
         var open = Assert.Single(await reminders.OpenAsync(admin.Id));
         Assert.Equal(asset.Files.Count, open.Urls.Count);

@@ -5,29 +5,18 @@ using MediaAdmin.Tests.Support;
 
 namespace MediaAdmin.Tests.Deletion;
 
-public sealed class ConcurrentDeletionTests : IAsyncLifetime
+public sealed class ConcurrentDeletionTests : CoreHostTest
 {
-    private readonly TempFolder _folder = new();
-    private CoreHost _app = null!;
-
-    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task Sixteen_parallel_callers_on_overlapping_sets_delete_each_of_200_assets_exactly_once()
     {
         var admins = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            admins.Add((await _app.CreateUserAsync(RoleNames.Administrator)).Id);
+            admins.Add((await App.CreateUserAsync(RoleNames.Administrator)).Id);
         }
 
-        var ids = (await _app.AddAssetsAsync(admins[0], 200, streams: 1, snapshots: 1)).Select(a => a.Id).ToArray();
+        var ids = (await App.AddAssetsAsync(admins[0], 200, streams: 1, snapshots: 1)).Select(a => a.Id).ToArray();
 
         // Caller c works through windows of 20 that start at its own offset and wrap, so every
         // asset is asked for by several callers at about the same moment.
@@ -38,7 +27,7 @@ public sealed class ConcurrentDeletionTests : IAsyncLifetime
             {
                 var start = ((c * 7) + (round * 20)) % ids.Length;
                 var batch = Enumerable.Range(0, 20).Select(i => ids[(start + i) % ids.Length]);
-                var result = await _app.Deletion.DeleteAsync(new DeletionCaller(admins[c % admins.Count], DeletionChannel.Api), string.Join(",", batch));
+                var result = await App.Deletion.DeleteAsync(new DeletionCaller(admins[c % admins.Count], DeletionChannel.Api), string.Join(",", batch));
                 Assert.True(result.Succeeded || result.Error?.Code == "InvalidVideo.NotFound", result.Error?.Code);
                 deleted.AddRange(result.Deleted.Select(d => d.VideoId));
                 Assert.Empty(result.Deleted.Select(d => d.VideoId).Intersect(result.NonExistent));
@@ -51,8 +40,8 @@ public sealed class ConcurrentDeletionTests : IAsyncLifetime
 
         Assert.Equal(200, all.Count);
         Assert.Equal(ids.Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
-        Assert.Empty(await _app.LiveAssetIdsAsync());
-        await _app.WaitForNoPendingDeletionsAsync();
-        Assert.Empty(await _app.StoredKeysAsync());
+        Assert.Empty(await App.LiveAssetIdsAsync());
+        await App.WaitForNoPendingDeletionsAsync();
+        Assert.Empty(await App.StoredKeysAsync());
     }
 }

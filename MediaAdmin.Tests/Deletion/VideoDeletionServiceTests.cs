@@ -9,29 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Deletion;
 
-public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
+public sealed partial class VideoDeletionServiceTests : CoreHostTest
 {
-    private readonly TempFolder _folder = new();
-    private CoreHost _app = null!;
-
-    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task Mixed_batch_reports_deleted_forbidden_and_nonexistent_and_removes_only_the_deleted_files()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var colleague = await _app.CreateUserAsync(RoleNames.Editor);
-        var own = await _app.AddAssetAsync(editor.Id, streams: 3, snapshots: 4, title: "My clip");
-        var theirs = await _app.AddAssetAsync(colleague.Id, title: "Their clip");
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var colleague = await App.CreateUserAsync(RoleNames.Editor);
+        var own = await App.AddAssetAsync(editor.Id, streams: 3, snapshots: 4, title: "My clip");
+        var theirs = await App.AddAssetAsync(colleague.Id, title: "Their clip");
         var missing = VideoId.New();
 
-        var result = await _app.Deletion.DeleteAsync(Console(editor.Id), $"{own.Id},{theirs.Id},{missing}");
+        var result = await App.Deletion.DeleteAsync(Console(editor.Id), $"{own.Id},{theirs.Id},{missing}");
 
         Assert.True(result.Succeeded);
         var deleted = Assert.Single(result.Deleted);
@@ -42,26 +31,26 @@ public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
         Assert.Contains("only assets you own", forbidden.Reason, StringComparison.Ordinal);
         Assert.Equal([missing], result.NonExistent);
 
-        Assert.Equal([theirs.Id], await _app.LiveAssetIdsAsync());
-        Assert.Empty(await _app.StoredKeysAsync($"media/{own.Id}"));
-        Assert.Equal(theirs.Files.Count, (await _app.StoredKeysAsync($"media/{theirs.Id}")).Count);
-        await _app.WaitForNoPendingDeletionsAsync();
-        await _app.AssertStorageMatchesDatabaseAsync();
+        Assert.Equal([theirs.Id], await App.LiveAssetIdsAsync());
+        Assert.Empty(await App.StoredKeysAsync($"media/{own.Id}"));
+        Assert.Equal(theirs.Files.Count, (await App.StoredKeysAsync($"media/{theirs.Id}")).Count);
+        await App.WaitForNoPendingDeletionsAsync();
+        await App.AssertStorageMatchesDatabaseAsync();
     }
 
     [Fact]
     public async Task Result_carries_the_cdn_url_of_every_file_of_every_deleted_asset()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id, streams: 2, snapshots: 3);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id, streams: 2, snapshots: 3);
 
-        var result = await _app.Deletion.DeleteAsync(Console(admin.Id), asset.Id);
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), asset.Id);
 
         var expected = asset.Files.Select(f => $"https://cdn.example.test/vod/{f.StorageKey}").Order(StringComparer.Ordinal);
         Assert.Equal(expected, result.CdnUrls.Order(StringComparer.Ordinal));
         Assert.Contains($"https://cdn.example.test/vod/media/{asset.Id}/source.mp4", result.CdnUrls);
 
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         var reminder = await db.CdnInvalidations.SingleAsync(i => i.RequestId == result.RequestId);
         Assert.Null(reminder.RefreshedAtUtc);
         Assert.Equal((asset.Id, asset.Files.Count), (reminder.VideoIds, reminder.UrlCount));
@@ -71,16 +60,16 @@ public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Delete_of_21_ids_is_rejected_with_VideoIdsExceededMax_and_changes_nothing()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var assets = await _app.AddAssetsAsync(admin.Id, 21);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var assets = await App.AddAssetsAsync(admin.Id, 21);
 
-        var result = await _app.Deletion.DeleteAsync(Console(admin.Id), string.Join(",", assets.Select(a => a.Id)));
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), string.Join(",", assets.Select(a => a.Id)));
 
         Assert.Equal("VideoIdsExceededMax", result.Error?.Code);
         Assert.Equal(400, result.Error?.HttpStatus);
         Assert.Empty(result.Deleted);
-        Assert.Equal(21, (await _app.LiveAssetIdsAsync()).Count);
-        await _app.AssertStorageMatchesDatabaseAsync();
+        Assert.Equal(21, (await App.LiveAssetIdsAsync()).Count);
+        await App.AssertStorageMatchesDatabaseAsync();
         await AssertAuditedAsync(result.RequestId, "VideoIdsExceededMax");
     }
 
@@ -91,53 +80,53 @@ public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
     [InlineData(" , ,, ")]
     public async Task Delete_without_ids_is_rejected_with_MissingVideoIds(string? videoIds)
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id);
 
-        var result = await _app.Deletion.DeleteAsync(Console(admin.Id), videoIds);
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), videoIds);
 
         Assert.Equal(("MissingVideoIds", 400), (result.Error?.Code, result.Error?.HttpStatus));
-        Assert.Equal([asset.Id], await _app.LiveAssetIdsAsync());
+        Assert.Equal([asset.Id], await App.LiveAssetIdsAsync());
         await AssertAuditedAsync(result.RequestId, "MissingVideoIds");
     }
 
     [Fact]
     public async Task Delete_of_only_unknown_ids_is_rejected_with_InvalidVideo_NotFound()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id);
         var unknown = new[] { VideoId.New(), VideoId.New() };
 
-        var result = await _app.Deletion.DeleteAsync(Console(admin.Id), string.Join(",", unknown));
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), string.Join(",", unknown));
 
         Assert.Equal(("InvalidVideo.NotFound", 404), (result.Error?.Code, result.Error?.HttpStatus));
         Assert.Equal(unknown, result.NonExistent);
-        Assert.Equal([asset.Id], await _app.LiveAssetIdsAsync());
-        await _app.AssertStorageMatchesDatabaseAsync();
+        Assert.Equal([asset.Id], await App.LiveAssetIdsAsync());
+        await App.AssertStorageMatchesDatabaseAsync();
         await AssertAuditedAsync(result.RequestId, "InvalidVideo.NotFound");
     }
 
     [Fact]
     public async Task Twenty_ids_with_duplicates_and_spaces_delete_each_asset_once()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var assets = await _app.AddAssetsAsync(admin.Id, 20);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var assets = await App.AddAssetsAsync(admin.Id, 20);
         var messy = string.Join(" , ", assets.Select(a => $"  {a.Id} ")) + "," + string.Join(",,", assets.Take(5).Select(a => a.Id)) + ", ,";
 
-        var result = await _app.Deletion.DeleteAsync(Console(admin.Id), messy);
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), messy);
 
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(assets.Select(a => a.Id), result.Deleted.Select(d => d.VideoId));
-        Assert.Empty(await _app.LiveAssetIdsAsync());
-        Assert.Empty(await _app.StoredKeysAsync());
+        Assert.Empty(await App.LiveAssetIdsAsync());
+        Assert.Empty(await App.StoredKeysAsync());
     }
 
     [Fact]
     public async Task Hostile_ids_are_nonexistent_or_rejected_and_never_touch_files_outside_storage()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id);
-        var outside = Path.Combine(_app.DataFolder, "outside.txt");
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id);
+        var outside = Path.Combine(App.DataFolder, "outside.txt");
         await File.WriteAllTextAsync(outside, "must survive");
         var hostile = new[]
         {
@@ -145,20 +134,20 @@ public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
             "' OR 1=1 --", "\"; DROP TABLE MediaAssets; --", "%", "_", "*", "视频标识", "🎬" + asset.Id[2..], asset.Id.ToUpperInvariant(),
         };
 
-        var result = await _app.Deletion.DeleteAsync(Console(admin.Id), string.Join(",", hostile));
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), string.Join(",", hostile));
 
         Assert.Equal("InvalidVideo.NotFound", result.Error?.Code);
         Assert.Equal(hostile, result.NonExistent);
 
-        var withNul = await _app.Deletion.DeleteAsync(Console(admin.Id), $"{asset.Id[..8]}\0{asset.Id[8..]}");
-        var fourKilobytes = await _app.Deletion.DeleteAsync(Console(admin.Id), new string('a', 4096));
+        var withNul = await App.Deletion.DeleteAsync(Console(admin.Id), $"{asset.Id[..8]}\0{asset.Id[8..]}");
+        var fourKilobytes = await App.Deletion.DeleteAsync(Console(admin.Id), new string('a', 4096));
         Assert.Equal("InvalidParameter", withNul.Error?.Code);
         Assert.Equal("InvalidParameter", fourKilobytes.Error?.Code);
         Assert.Contains("at most 64 printable characters", fourKilobytes.Error!.Message, StringComparison.Ordinal);
 
         Assert.Equal("must survive", await File.ReadAllTextAsync(outside));
-        Assert.Equal([asset.Id], await _app.LiveAssetIdsAsync());
-        await _app.AssertStorageMatchesDatabaseAsync();
+        Assert.Equal([asset.Id], await App.LiveAssetIdsAsync());
+        await App.AssertStorageMatchesDatabaseAsync();
     }
 
     [Theory]
@@ -173,76 +162,76 @@ public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
     [InlineData(RoleNames.Viewer, "missing", DeletionOutcome.NonExistent)]
     public async Task Each_role_gets_the_outcome_its_permissions_give_on_own_other_and_missing_assets(string role, string whose, DeletionOutcome expected)
     {
-        var caller = await _app.CreateUserAsync(role);
-        var other = await _app.CreateUserAsync(RoleNames.Editor);
+        var caller = await App.CreateUserAsync(role);
+        var other = await App.CreateUserAsync(RoleNames.Editor);
         var target = whose switch
         {
-            "own" => (await _app.AddAssetAsync(caller.Id)).Id,
-            "other" => (await _app.AddAssetAsync(other.Id)).Id,
+            "own" => (await App.AddAssetAsync(caller.Id)).Id,
+            "other" => (await App.AddAssetAsync(other.Id)).Id,
             _ => VideoId.New(),
         };
-        var witness = await _app.AddAssetAsync(other.Id);
+        var witness = await App.AddAssetAsync(other.Id);
 
-        var result = await _app.Deletion.DeleteAsync(Console(caller.Id), $"{target},{witness.Id[..31]}x");
+        var result = await App.Deletion.DeleteAsync(Console(caller.Id), $"{target},{witness.Id[..31]}x");
 
         var outcome = result.Deleted.Any(d => d.VideoId == target) ? DeletionOutcome.Deleted
             : result.Forbidden.Any(f => f.VideoId == target) ? DeletionOutcome.Forbidden
             : result.NonExistent.Contains(target) ? DeletionOutcome.NonExistent
             : throw new Xunit.Sdk.XunitException($"{target} is in no list (error {result.Error?.Code})");
         Assert.Equal(expected, outcome);
-        Assert.Equal(expected == DeletionOutcome.Deleted, !(await _app.LiveAssetIdsAsync()).Contains(target) && whose != "missing");
-        Assert.Contains(witness.Id, await _app.LiveAssetIdsAsync());
-        await _app.AssertStorageMatchesDatabaseAsync();
+        Assert.Equal(expected == DeletionOutcome.Deleted, !(await App.LiveAssetIdsAsync()).Contains(target) && whose != "missing");
+        Assert.Contains(witness.Id, await App.LiveAssetIdsAsync());
+        await App.AssertStorageMatchesDatabaseAsync();
     }
 
     [Fact]
     public async Task A_role_losing_its_delete_permission_between_two_calls_is_forbidden_on_the_second()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var first = await _app.AddAssetAsync(editor.Id);
-        var second = await _app.AddAssetAsync(editor.Id);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var first = await App.AddAssetAsync(editor.Id);
+        var second = await App.AddAssetAsync(editor.Id);
 
-        var before = await _app.Deletion.DeleteAsync(Console(editor.Id), first.Id);
-        await _app.SetRolePermissionsAsync(RoleNames.Editor, PermissionNames.ReadMedia);
-        var after = await _app.Deletion.DeleteAsync(Console(editor.Id), second.Id);
+        var before = await App.Deletion.DeleteAsync(Console(editor.Id), first.Id);
+        await App.SetRolePermissionsAsync(RoleNames.Editor, PermissionNames.ReadMedia);
+        var after = await App.Deletion.DeleteAsync(Console(editor.Id), second.Id);
 
         Assert.Equal([first.Id], before.Deleted.Select(d => d.VideoId));
         var forbidden = Assert.Single(after.Forbidden);
         Assert.Equal((second.Id, "Your roles do not allow deleting assets."), (forbidden.VideoId, forbidden.Reason));
-        Assert.Contains(second.Id, await _app.LiveAssetIdsAsync());
+        Assert.Contains(second.Id, await App.LiveAssetIdsAsync());
     }
 
     [Fact]
     public async Task A_locked_out_administrator_can_delete_nothing()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id);
-        await using (var scope = _app.Services.CreateAsyncScope())
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id);
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.MediaUser>>();
             await users.SetLockoutEndDateAsync((await users.FindByIdAsync(admin.Id))!, DateTimeOffset.UtcNow.AddHours(1));
         }
 
-        var result = await _app.Deletion.DeleteAsync(Console(admin.Id), asset.Id);
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), asset.Id);
 
         Assert.Equal("Your account is disabled or locked out.", Assert.Single(result.Forbidden).Reason);
-        Assert.Contains(asset.Id, await _app.LiveAssetIdsAsync());
+        Assert.Contains(asset.Id, await App.LiveAssetIdsAsync());
     }
 
     [Fact]
     public async Task Every_call_leaves_one_audit_record_with_an_alibaba_style_request_id_and_the_outcome_per_id()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var colleague = await _app.CreateUserAsync(RoleNames.Editor);
-        var own = await _app.AddAssetAsync(editor.Id, title: "Mine");
-        var theirs = await _app.AddAssetAsync(colleague.Id, title: "Theirs");
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var colleague = await App.CreateUserAsync(RoleNames.Editor);
+        var own = await App.AddAssetAsync(editor.Id, title: "Mine");
+        var theirs = await App.AddAssetAsync(colleague.Id, title: "Theirs");
         var missing = VideoId.New();
         var caller = new DeletionCaller(editor.Id, DeletionChannel.Api, AccessKeyId: "LTAI-test-key", RemoteAddress: "127.0.0.1");
 
-        var result = await _app.Deletion.DeleteAsync(caller, $"{own.Id},{theirs.Id},{missing}");
+        var result = await App.Deletion.DeleteAsync(caller, $"{own.Id},{theirs.Id},{missing}");
 
         Assert.Matches(RequestIdFormat(), result.RequestId);
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         var record = await db.DeletionAuditRecords.Include(r => r.Entries).SingleAsync();
         Assert.Equal((result.RequestId, editor.Id, editor.UserName, DeletionChannel.Api, "LTAI-test-key", "127.0.0.1", (string?)null),
             (record.RequestId, record.UserId, record.UserName, record.Channel, record.AccessKeyId, record.RemoteAddress, record.ErrorCode));
@@ -255,21 +244,21 @@ public sealed partial class VideoDeletionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Request_ids_are_unique_per_call()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var ids = new HashSet<string>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await _app.Deletion.DeleteAsync(Console(admin.Id), VideoId.New())).RequestId);
+            ids.Add((await App.Deletion.DeleteAsync(Console(admin.Id), VideoId.New())).RequestId);
         }
 
         Assert.Equal(5, ids.Count);
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         Assert.Equal(5, await db.DeletionAuditRecords.CountAsync());
     }
 
     private async Task AssertAuditedAsync(string requestId, string errorCode)
     {
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         var record = await db.DeletionAuditRecords.SingleAsync(r => r.RequestId == requestId);
         Assert.Equal(errorCode, record.ErrorCode);
     }

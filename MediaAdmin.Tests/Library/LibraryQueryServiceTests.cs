@@ -7,28 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Library;
 
-public sealed class LibraryQueryServiceTests : IAsyncLifetime
+public sealed class LibraryQueryServiceTests : CoreHostTest
 {
-    private readonly TempFolder _folder = new();
-    private CoreHost _app = null!;
-
-    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private LibraryQueryService Library => _app.Services.GetRequiredService<LibraryQueryService>();
+    private LibraryQueryService Library => App.Services.GetRequiredService<LibraryQueryService>();
 
     [Fact]
     public async Task Title_search_matches_every_word_as_a_prefix_and_ignores_fts_syntax()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        await _app.AddAssetAsync(editor.Id, title: "Morning Briefing Berlin");
-        await _app.AddAssetAsync(editor.Id, title: "Evening briefing Paris");
-        await _app.AddAssetAsync(editor.Id, title: "Morning run");
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        await App.AddAssetAsync(editor.Id, title: "Morning Briefing Berlin");
+        await App.AddAssetAsync(editor.Id, title: "Evening briefing Paris");
+        await App.AddAssetAsync(editor.Id, title: "Morning run");
 
         Assert.Equal(["Morning Briefing Berlin"], await TitlesAsync(editor.Id, new LibraryQuery { Search = "morn brief" }));
         Assert.Equal(2, (await TitlesAsync(editor.Id, new LibraryQuery { Search = "BRIEFING" })).Count);
@@ -39,9 +28,9 @@ public sealed class LibraryQueryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Search_index_follows_deletions()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _app.AddAssetAsync(admin.Id, title: "Vanishing clip");
-        await _app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), asset.Id);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var asset = await App.AddAssetAsync(admin.Id, title: "Vanishing clip");
+        await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), asset.Id);
 
         Assert.Empty(await TitlesAsync(admin.Id, new LibraryQuery { Search = "vanishing" }));
     }
@@ -49,10 +38,10 @@ public sealed class LibraryQueryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Rows_say_which_the_caller_may_delete_and_why_not()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var colleague = await _app.CreateUserAsync(RoleNames.Editor);
-        var own = await _app.AddAssetAsync(editor.Id, title: "Own");
-        await _app.AddAssetAsync(colleague.Id, title: "Theirs");
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var colleague = await App.CreateUserAsync(RoleNames.Editor);
+        var own = await App.AddAssetAsync(editor.Id, title: "Own");
+        await App.AddAssetAsync(colleague.Id, title: "Theirs");
 
         var page = await Library.QueryAsync(editor.Id, new LibraryQuery { Sort = LibrarySort.Title, Descending = false });
 
@@ -65,10 +54,10 @@ public sealed class LibraryQueryServiceTests : IAsyncLifetime
     [Fact]
     public async Task Filters_exact_id_mine_and_paging_narrow_the_page()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var colleague = await _app.CreateUserAsync(RoleNames.Editor);
-        var mine = await _app.AddAssetsAsync(editor.Id, 7);
-        await _app.AddAssetsAsync(colleague.Id, 5);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var colleague = await App.CreateUserAsync(RoleNames.Editor);
+        var mine = await App.AddAssetsAsync(editor.Id, 7);
+        await App.AddAssetsAsync(colleague.Id, 5);
 
         var minePage = await Library.QueryAsync(editor.Id, new LibraryQuery { MineOnly = true, PageSize = 5, Page = 1 });
         Assert.Equal((2, 7, false), (minePage.Rows.Count, minePage.TotalCount, minePage.CountIsCapped));
@@ -81,9 +70,9 @@ public sealed class LibraryQueryServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_user_without_read_permission_sees_nothing()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        await _app.AddAssetAsync(editor.Id);
-        await _app.SetRolePermissionsAsync(RoleNames.Editor);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        await App.AddAssetAsync(editor.Id);
+        await App.SetRolePermissionsAsync(RoleNames.Editor);
 
         Assert.Empty((await Library.QueryAsync(editor.Id, new LibraryQuery())).Rows);
     }

@@ -11,22 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Web;
 
 /// <summary>Every kind of caller against every page and every delete target; a denial changes nothing.</summary>
-public sealed class AuthorizationMatrixTests : IAsyncLifetime
+public sealed class AuthorizationMatrixTests : ConsoleServerTest
 {
     private const string Allowed = "200";
     private const string SignIn = "login";
     private const string Denied = "403";
-
-    private readonly TempFolder _folder = new();
-    private ConsoleServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
 
     public static TheoryData<string, string, string> Pages() => new()
     {
@@ -43,17 +32,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [MemberData(nameof(Pages))]
     public async Task Each_caller_gets_the_page_its_current_rights_allow(string who, string path, string expected)
     {
-        using var client = _server.CreateClient();
+        using var client = Server.CreateClient();
         if (who != "anonymous")
         {
             var role = who is "locked-out" ? RoleNames.Administrator : who is "revoked" ? RoleNames.Editor : who;
-            var user = await _server.CreateUserAsync(role);
+            var user = await Server.CreateUserAsync(role);
             var login = await ConsoleServer.PostLoginAsync(client, user.Email!, "Test-Password-1");
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             Assert.DoesNotContain("Login", login.Headers.Location!.ToString(), StringComparison.Ordinal);
 
             // Changed after sign-in: the cookie still says what it said, the database does not.
-            await _server.WithUsersAsync<IdentityResult>(async users => who switch
+            await Server.WithUsersAsync<IdentityResult>(async users => who switch
             {
                 "locked-out" => await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.UtcNow.AddHours(1)),
                 "revoked" => await users.RemoveFromRoleAsync((await users.FindByIdAsync(user.Id))!, RoleNames.Editor),
@@ -84,13 +73,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     public async Task Each_caller_deletes_own_others_and_missing_assets_as_its_current_rights_allow(string who, DeletionOutcome onOwn, DeletionOutcome onOthers)
     {
         var role = who is "locked-out" or "disabled" ? RoleNames.Administrator : who is "revoked" ? RoleNames.Editor : who;
-        var caller = await _server.CreateUserAsync(role);
-        var other = await _server.CreateUserAsync(RoleNames.Editor);
-        var ingestion = _server.Services.GetRequiredService<AssetIngestion>();
+        var caller = await Server.CreateUserAsync(role);
+        var other = await Server.CreateUserAsync(RoleNames.Editor);
+        var ingestion = Server.Services.GetRequiredService<AssetIngestion>();
         var own = await ingestion.IngestAsync(Drafts.Video(caller.Id, "Own"));
         var others = await ingestion.IngestAsync(Drafts.Video(other.Id, "Others'"));
         var missing = VideoId.New();
-        await _server.WithUsersAsync<IdentityResult>(async users =>
+        await Server.WithUsersAsync<IdentityResult>(async users =>
         {
             var user = (await users.FindByIdAsync(caller.Id))!;
             switch (who)
@@ -107,7 +96,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             }
         });
 
-        var result = await _server.Services.GetRequiredService<VideoDeletionService>()
+        var result = await Server.Services.GetRequiredService<VideoDeletionService>()
             .DeleteAsync(new DeletionCaller(caller.Id, DeletionChannel.Console), $"{own.Id},{others.Id},{missing}");
 
         DeletionOutcome OutcomeOf(string id) =>
@@ -116,7 +105,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             : DeletionOutcome.NonExistent;
         Assert.Equal((onOwn, onOthers, DeletionOutcome.NonExistent), (OutcomeOf(own.Id), OutcomeOf(others.Id), OutcomeOf(missing)));
 
-        await using var scope = _server.Services.CreateAsyncScope();
+        await using var scope = Server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.MediaDbContext>();
         Assert.Equal(onOwn != DeletionOutcome.Deleted, db.MediaAssets.Any(a => a.Id == own.Id));
         Assert.Equal(onOthers != DeletionOutcome.Deleted, db.MediaAssets.Any(a => a.Id == others.Id));

@@ -5,24 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Web;
 
-public sealed class ConsoleHostTests : IAsyncLifetime
+public sealed class ConsoleHostTests : ConsoleServerTest
 {
-    private readonly TempFolder _folder = new();
-    private ConsoleServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task The_console_listens_on_loopback_and_sends_anonymous_users_to_sign_in()
     {
-        Assert.Equal("127.0.0.1", _server.BaseAddress.Host);
-        using var client = _server.CreateClient();
+        Assert.Equal("127.0.0.1", Server.BaseAddress.Host);
+        using var client = Server.CreateClient();
 
         var response = await client.GetAsync("/");
 
@@ -30,16 +19,16 @@ public sealed class ConsoleHostTests : IAsyncLifetime
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app.css")).StatusCode);
-        Assert.True(File.Exists(Path.Combine(_folder.Path, "mediaadmin.db")));
+        Assert.True(File.Exists(Path.Combine(Folder.Path, "mediaadmin.db")));
     }
 
     [Fact]
     public async Task Stored_files_are_served_under_cdn_and_paths_outside_storage_are_not()
     {
-        var user = await _server.CreateUserAsync(RoleNames.Editor);
-        var asset = await _server.Services.GetRequiredService<Core.Library.AssetIngestion>().IngestAsync(Drafts.Video(user.Id, "Served"));
-        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "secret.txt"), "secret");
-        using var client = _server.CreateClient();
+        var user = await Server.CreateUserAsync(RoleNames.Editor);
+        var asset = await Server.Services.GetRequiredService<Core.Library.AssetIngestion>().IngestAsync(Drafts.Video(user.Id, "Served"));
+        await File.WriteAllTextAsync(Path.Combine(Folder.Path, "secret.txt"), "secret");
+        using var client = Server.CreateClient();
 
         var cover = await client.GetAsync($"/cdn/media/{asset.Id}/snapshots/00.png");
 
