@@ -66,11 +66,15 @@ public sealed class AlibabaClientInteropTests : IClassFixture<AlibabaClientsFixt
     }
 
     [Theory]
-    [InlineData("too-many", "VideoIdsExceededMax", 400)]
-    [InlineData("none", "MissingVideoIds", 400)]
-    [InlineData("unknown", "InvalidVideo.NotFound", 404)]
-    [InlineData("database-down", "DeleteVideoFailed", 503)]
-    public async Task Each_DeleteVideo_error_reaches_pop_core_as_its_own_error_with_the_code(string situation, string code, int status)
+    [InlineData("pop-core", "too-many", "VideoIdsExceededMax", 400)]
+    [InlineData("pop-core", "none", "MissingVideoIds", 400)]
+    [InlineData("pop-core", "unknown", "InvalidVideo.NotFound", 404)]
+    [InlineData("pop-core", "database-down", "DeleteVideoFailed", 503)]
+    [InlineData("openapi-client", "too-many", "VideoIdsExceededMax", 400)]
+    [InlineData("openapi-client", "none", "MissingVideoIds", 400)]
+    [InlineData("openapi-client", "unknown", "InvalidVideo.NotFound", 404)]
+    [InlineData("openapi-client", "database-down", "DeleteVideoFailed", 503)]
+    public async Task Each_DeleteVideo_error_reaches_the_client_as_its_own_error_with_the_code(string client, string situation, string code, int status)
     {
         var (editor, key) = await EditorWithKeyAsync();
         var own = await _server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(editor, "Kept"));
@@ -86,12 +90,23 @@ public sealed class AlibabaClientInteropTests : IClassFixture<AlibabaClientsFixt
             _database.FailWhenSqlContains = "DELETE FROM \"MediaAssets\"";
         }
 
-        var answer = await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "DeleteVideo", new { VideoIds = videoIds });
+        var answer = client == "pop-core"
+            ? await _clients.PopCoreAsync(_server.ApiAddress, key.Id, key.Secret, "GET", "DeleteVideo", new { VideoIds = videoIds })
+            : await _clients.OpenApiClientAsync(_server.ApiAddress, key.Id, key.Secret, "DeleteVideo", new { VideoIds = videoIds });
         _database.FailWhenSqlContains = null;
 
         Assert.False(answer.GetProperty("ok").GetBoolean());
-        Assert.Equal((code + "Error", code, status), (answer.GetProperty("name").GetString(), answer.GetProperty("code").GetString(), answer.GetProperty("statusCode").GetInt32()));
+        Assert.Equal((code, status), (answer.GetProperty("code").GetString(), answer.GetProperty("statusCode").GetInt32()));
         Assert.Equal(code, answer.GetProperty("data").GetProperty("Code").GetString());
+        if (client == "pop-core")
+        {
+            Assert.Equal(code + "Error", answer.GetProperty("name").GetString());
+        }
+        else
+        {
+            Assert.StartsWith($"{code}: code: {status}, ", answer.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
         await using var scope = _server.Services.CreateAsyncScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<MediaDbContext>().MediaAssets.AnyAsync(a => a.Id == own.Id));
     }
@@ -170,7 +185,7 @@ public sealed class AlibabaClientInteropTests : IClassFixture<AlibabaClientsFixt
     }
 
     [Fact]
-    public async Task A_replayed_request_is_SignatureNonceUsed_and_an_old_timestamp_is_expired()
+    public async Task A_replayed_request_is_SignatureNonceUsed_an_old_timestamp_is_expired_and_another_version_is_refused()
     {
         var (_, key) = await EditorWithKeyAsync();
         using var http = new HttpClient { BaseAddress = _server.ApiAddress };
@@ -180,7 +195,9 @@ public sealed class AlibabaClientInteropTests : IClassFixture<AlibabaClientsFixt
         var first = await CodeOfAsync(await http.GetAsync("/?" + signed));
         var replay = await CodeOfAsync(await http.GetAsync("/?" + signed));
         var expired = await CodeOfAsync(await http.GetAsync("/?" + stale));
+        var wrongVersion = await CodeOfAsync(await http.GetAsync("/?" + SignedRequests.DeleteVideoQuery(key.Id, key.Secret, VideoId.New(), version: "2014-05-26")));
 
+        Assert.Equal("InvalidVersion", wrongVersion);
         Assert.Equal("InvalidVideo.NotFound", first);
         Assert.Equal("SignatureNonceUsed", replay);
         Assert.Equal("InvalidTimeStamp.Expired", expired);
