@@ -20,13 +20,18 @@ public static class RpcSignature
         return httpMethod.ToUpperInvariant() + "&%2F&" + Encode(canonical);
     }
 
-    public static string Compute(string httpMethod, IEnumerable<KeyValuePair<string, string>> parameters, string accessKeySecret)
+    public static string Compute(string httpMethod, IEnumerable<KeyValuePair<string, string>> parameters, string accessKeySecret) =>
+        Sign(StringToSign(httpMethod, parameters), accessKeySecret);
+
+    /// <summary>Base64 HMAC-SHA1 of a string to sign, keyed with the secret plus '&amp;'.</summary>
+    public static string Sign(string stringToSign, string accessKeySecret)
     {
+        ArgumentNullException.ThrowIfNull(stringToSign);
         ArgumentNullException.ThrowIfNull(accessKeySecret);
 #pragma warning disable CA5350 // HMAC-SHA1 is what the protocol and every client use.
         using var hmac = new HMACSHA1(Encoding.UTF8.GetBytes(accessKeySecret + "&"));
 #pragma warning restore CA5350
-        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(StringToSign(httpMethod, parameters))));
+        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(stringToSign)));
     }
 
     /// <summary>Compares a received signature with the expected one in constant time.</summary>

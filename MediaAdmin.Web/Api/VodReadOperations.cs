@@ -65,7 +65,7 @@ internal static partial class VodReadOperations
                 {
                     if (parameters.TryGetValue(name, out var raw) && raw.Length > 0)
                     {
-                        if (!TryTime(raw, out var time))
+                        if (!RpcTime.TryParse(raw, out var time))
                         {
                             return (null, RpcError.InvalidParameter(name));
                         }
@@ -113,7 +113,7 @@ internal static partial class VodReadOperations
                     {
                         ["MediaId"] = a.Id,
                         ["MediaType"] = a.MediaType == MediaType.Audio ? "audio" : "video",
-                        ["CreationTime"] = Time(a.CreatedAtUtc),
+                        ["CreationTime"] = RpcTime.Format(a.CreatedAtUtc),
                         [a.MediaType == MediaType.Audio ? "Audio" : "Video"] = Video(a),
                     }).ToList(),
                 }, null);
@@ -210,11 +210,6 @@ internal static partial class VodReadOperations
         return statuses.Count > 0;
     }
 
-    private static bool TryTime(string raw, out DateTime time) =>
-        DateTime.TryParseExact(raw, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out time);
-
-    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     private static Dictionary<string, object?> Video(AssetDetails a) => new()
     {
         ["VideoId"] = a.Id,
@@ -225,8 +220,8 @@ internal static partial class VodReadOperations
         ["Size"] = a.TotalSizeBytes,
         ["CateId"] = a.CategoryId,
         ["CateName"] = a.CategoryName,
-        ["CreationTime"] = Time(a.CreatedAtUtc),
-        ["ModificationTime"] = Time(a.UpdatedAtUtc),
+        ["CreationTime"] = RpcTime.Format(a.CreatedAtUtc),
+        ["ModificationTime"] = RpcTime.Format(a.UpdatedAtUtc),
         ["CoverURL"] = a.CoverUrl,
         ["Snapshots"] = new Dictionary<string, object> { ["Snapshot"] = a.SnapshotUrls },
     };

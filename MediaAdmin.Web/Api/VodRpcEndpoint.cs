@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using MediaAdmin.Core.Api;
 using MediaAdmin.Core.Audit;
@@ -74,7 +73,7 @@ internal static class VodRpcEndpoint
             return;
         }
 
-        if (!DateTime.TryParseExact(parameters["Timestamp"], "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var timestamp))
+        if (!RpcTime.TryParse(parameters["Timestamp"], out var timestamp))
         {
             await WriteErrorAsync(context, requestId, RpcError.TimestampFormat);
             return;
@@ -102,11 +101,11 @@ internal static class VodRpcEndpoint
             return;
         }
 
-        var expected = RpcSignature.Compute(context.Request.Method, parameters, key.Secret);
-        if (!RpcSignature.Matches(expected, parameters["Signature"]))
+        var stringToSign = RpcSignature.StringToSign(context.Request.Method, parameters);
+        if (!RpcSignature.Matches(RpcSignature.Sign(stringToSign, key.Secret), parameters["Signature"]))
         {
             limits.SignatureFailed(address);
-            await WriteErrorAsync(context, requestId, RpcError.SignatureDoesNotMatch(RpcSignature.StringToSign(context.Request.Method, parameters)));
+            await WriteErrorAsync(context, requestId, RpcError.SignatureDoesNotMatch(stringToSign));
             return;
         }
 

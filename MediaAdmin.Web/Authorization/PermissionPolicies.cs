@@ -7,7 +7,6 @@ namespace MediaAdmin.Web.Authorization;
 /// <summary>Authorization policies named after the permission they demand.</summary>
 public static class PermissionPolicies
 {
-    public const string ReadMedia = PermissionNames.ReadMedia;
     public const string ManageAccounts = PermissionNames.ManageAccounts;
 
     public static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
