@@ -31,9 +31,11 @@ public readonly record struct Result<T>
     /// <summary>The message to show, or <c>null</c> on success.</summary>
     public string? Error => Problem?.Message;
 
+#pragma warning disable CA1000 // The factories belong to the type they make, as in every Result library.
     public static Result<T> Success(T value) => new(value, null);
 
     public static Result<T> Failure(Problem problem) => new(default, problem ?? throw new ArgumentNullException(nameof(problem)));
+#pragma warning restore CA1000
 
     public bool TryGetValue([MaybeNullWhen(false)] out T value)
     {
