@@ -1,7 +1,7 @@
 using MediaAdmin.Core.Storage;
-using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace MediaAdmin.Web.Hosting;
+namespace MediaAdmin.Web.Cdn;
 
 /// <summary>
 /// Serves stored files under /cdn/{key}: the origin a CDN pulls from, and what the console's
@@ -9,26 +9,39 @@ namespace MediaAdmin.Web.Hosting;
 /// </summary>
 internal static class CdnOriginEndpoints
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    /// <summary>
+    /// Governs only a document made from a stored file (one opened directly): no script, no plug-in, no
+    /// same-origin access. The console's own &lt;video&gt; and &lt;img&gt; loading these files are not affected.
+    /// </summary>
+    private const string SandboxPolicy = "sandbox; default-src 'none'";
 
     public static IEndpointRouteBuilder MapCdnOrigin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/cdn/{**key}", async (string key, IMediaStorage storage, CancellationToken cancellationToken) =>
-        {
-            if (!StorageKey.TryParse(key, out var storageKey, out _))
-            {
-                return Results.NotFound();
-            }
-
-            var stream = await storage.OpenReadAsync(storageKey, cancellationToken);
-            if (stream is null)
-            {
-                return Results.NotFound();
-            }
-
-            var contentType = ContentTypes.TryGetContentType(key, out var type) ? type : "application/octet-stream";
-            return Results.Stream(stream, contentType, enableRangeProcessing: true);
-        }).AllowAnonymous();
+        endpoints.MapGet("/cdn/{**key}", ServeAsync).AllowAnonymous();
         return endpoints;
+    }
+
+    private static async Task<Results<NotFound, FileStreamHttpResult>> ServeAsync(
+        string key,
+        IMediaStorage storage,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = SandboxPolicy;
+        if (!StorageKey.TryParse(key, out var storageKey, out _))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var stream = await storage.OpenReadAsync(storageKey, cancellationToken);
+        if (stream is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return CdnContentTypes.TryGetInline(key, out var contentType)
+            ? TypedResults.Stream(stream, contentType, enableRangeProcessing: true)
+            : TypedResults.Stream(stream, "application/octet-stream", fileDownloadName: Path.GetFileName(key), enableRangeProcessing: true);
     }
 }
