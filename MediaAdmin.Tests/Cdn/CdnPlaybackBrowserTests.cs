@@ -6,29 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Cdn;
 
 /// <summary>The sandbox on /cdn governs documents made from stored files, not the console's own use of them.</summary>
-public sealed class CdnPlaybackBrowserTests : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class CdnPlaybackBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private readonly BrowserFixture _browser;
-    private readonly TempFolder _folder = new();
-    private ConsoleServer _server = null!;
-
-    public CdnPlaybackBrowserTests(BrowserFixture browser) => _browser = browser;
-
-    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task A_console_page_still_plays_stored_media_and_shows_stored_images()
     {
-        var storage = _server.Services.GetRequiredService<IMediaStorage>();
+        using var folder = new TempFolder();
+        await using var server = await ConsoleServer.StartAsync(folder.Path);
+        var storage = server.Services.GetRequiredService<IMediaStorage>();
         await storage.WriteAsync(StorageKey.Parse("media/play/source.wav"), new MemoryStream(HalfSecondOfTone()));
         await storage.WriteAsync(StorageKey.Parse("media/play/cover.png"), new MemoryStream(PngImage.Encode(16, 9, (x, y) => ((byte)(x * 15), (byte)(y * 28), 128))));
-        await using var context = await _browser.Browser.NewContextAsync(new() { BaseURL = _server.BaseAddress.ToString() });
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = server.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
 
