@@ -18,7 +18,8 @@ internal sealed class EmptyFolderPruner(LinkFreePaths paths, Action<string> remo
     /// <summary>Removes <paramref name="folder"/> and then each parent, while they are empty real folders below the root.</summary>
     public void RemoveEmptyFolders(string folder)
     {
-        for (var current = folder; current.Length > paths.Root.Length; current = Path.GetDirectoryName(current)!)
+        var below = paths.Root + Path.DirectorySeparatorChar;
+        for (var current = folder; current.StartsWith(below, StringComparison.Ordinal); current = Path.GetDirectoryName(current)!)
         {
             if (!TryRemove(current))
             {
