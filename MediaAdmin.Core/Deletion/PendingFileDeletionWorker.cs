@@ -7,7 +7,8 @@ namespace MediaAdmin.Core.Deletion;
 
 /// <summary>
 /// Finishes file removals that a request could not: after a storage error, or after the process
-/// stopped between the commit and the removal. Runs on every instance; removals are idempotent.
+/// stopped between the commit and the removal. Runs on every instance; removals are idempotent. Each round
+/// ends with the storage's housekeeping, so folders left empty (by this run or, at start-up, an earlier one) go.
 /// </summary>
 public sealed class PendingFileDeletionWorker(
     IServiceProvider services,

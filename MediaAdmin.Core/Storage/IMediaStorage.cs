@@ -19,7 +19,10 @@ public interface IMediaStorage
     /// </summary>
     Task<IReadOnlyDictionary<StorageKey, Exception>> DeleteManyAsync(IReadOnlyCollection<StorageKey> keys, CancellationToken cancellationToken = default);
 
-    /// <summary>Housekeeping the deletion worker runs between requests (local disk: removing folders deletes emptied).</summary>
+    /// <summary>
+    /// Housekeeping the deletion worker runs at start-up and between requests (local disk: removing the folders
+    /// deletes emptied, again on a later pass when removing one failed, and at start-up those an earlier run left).
+    /// </summary>
     Task PruneAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every key in the store under a prefix of whole segments (all keys for an empty prefix).</summary>

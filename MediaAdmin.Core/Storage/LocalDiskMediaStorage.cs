@@ -1,33 +1,43 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace MediaAdmin.Core.Storage;
 
-/// <summary>Keeps media files in a folder on the local disk.</summary>
+/// <summary>
+/// Keeps media files in a folder on the local disk. Nothing is read, written or deleted through a symbolic link
+/// or reparse point inside that folder: a key reached through one names no stored file.
+/// </summary>
 public sealed class LocalDiskMediaStorage : IMediaStorage
 {
-    private readonly string _root;
-    private readonly ConcurrentQueue<string> _foldersToPrune = new();
+    private const int MaxFolderRaces = 3;
+
+    private readonly LinkFreePaths _paths;
+    private readonly EmptyFolderPruner _pruner;
 
     public LocalDiskMediaStorage(string rootPath)
+        : this(rootPath, Directory.Delete)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
-        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
-        Directory.CreateDirectory(_root);
     }
 
-    public string RootPath => _root;
+    /// <summary>For tests: <paramref name="removeFolder"/> stands in for removing an empty folder, to make it fail.</summary>
+    internal LocalDiskMediaStorage(string rootPath, Action<string> removeFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootPath);
+        _paths = new LinkFreePaths(rootPath);
+        _pruner = new EmptyFolderPruner(_paths, removeFolder);
+        Directory.CreateDirectory(_paths.Root);
+    }
+
+    public string RootPath => _paths.Root;
 
     public async Task WriteAsync(StorageKey key, Stream content, CancellationToken cancellationToken = default)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         // Written beside the target and moved into place, so a reader never sees half a file.
         var partial = path + ".partial-" + Guid.NewGuid().ToString("N");
         try
         {
-            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = CreatePartialFile(key, partial))
             {
                 await content.CopyToAsync(file, cancellationToken);
             }
@@ -36,15 +46,21 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
         }
         finally
         {
-            File.Delete(partial);
+            DeleteFile(partial);
         }
     }
 
     public Task<Stream?> OpenReadAsync(StorageKey key, CancellationToken cancellationToken = default)
     {
+        var path = PathOf(key);
+        if (!_paths.IsRealFile(path))
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
         try
         {
-            Stream stream = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+            Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
             return Task.FromResult<Stream?>(stream);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -54,14 +70,19 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
     }
 
     public Task<bool> ExistsAsync(StorageKey key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(File.Exists(PathOf(key)));
+        Task.FromResult(_paths.IsRealFile(PathOf(key)));
 
     public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var path = PathOf(key);
-        DeleteFile(path);
-        RemoveEmptyFolders(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        if (_paths.IsRealFolderChain(folder))
+        {
+            DeleteFile(path);
+            _pruner.RemoveEmptyFolders(folder);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -69,18 +90,26 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
     {
         ArgumentNullException.ThrowIfNull(keys);
         var failures = new Dictionary<StorageKey, Exception>();
+        var realFolders = new HashSet<string>(StringComparer.Ordinal);
         string? lastFolder = null;
         foreach (var key in keys)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = PathOf(key);
+            var folder = Path.GetDirectoryName(path)!;
+
+            // A key reached through a linked folder names nothing stored here; what the link leads to stays.
+            if (!_paths.IsRealFolderChain(folder, realFolders))
+            {
+                continue;
+            }
+
             try
             {
                 DeleteFile(path);
-                var folder = Path.GetDirectoryName(path)!;
                 if (folder != lastFolder)
                 {
-                    _foldersToPrune.Enqueue(folder);
+                    _pruner.Enqueue(folder);
                     lastFolder = folder;
                 }
             }
@@ -94,24 +123,55 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
     }
 
     /// <summary>
-    /// Removes the folders that batch deletes left empty. Removing a folder costs about as much as
+    /// Removes the folders that deletes left empty: those batch deletes queued, those a pass could not remove,
+    /// and on the first pass every empty folder under the root. Removing a folder costs about as much as
     /// removing twenty files here, so it is done between requests rather than inside them.
     /// </summary>
     public Task PruneAsync(CancellationToken cancellationToken = default)
     {
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        while (_foldersToPrune.TryDequeue(out var folder))
+        _pruner.Prune(cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<StorageKey> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var start = prefix.Length == 0 ? _paths.Root : PathOf(StorageKey.Parse(prefix.TrimEnd('/')));
+        if (!_paths.IsRealFolderChain(start))
         {
-            folders.Add(folder);
+            yield break;
         }
 
-        foreach (var folder in folders.OrderByDescending(f => f.Length))
+        foreach (var file in LinkFreePaths.RealFilesIn(start))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RemoveEmptyFolders(folder);
+            var relative = Path.GetRelativePath(_paths.Root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (StorageKey.TryParse(relative, out var key, out _))
+            {
+                yield return key;
+            }
         }
 
-        return Task.CompletedTask;
+        await Task.CompletedTask;
+    }
+
+    /// <summary>The full path of a key; refuses any path that would resolve outside the root.</summary>
+    public string PathOf(StorageKey key) => _paths.PathOf(key);
+
+    private FileStream CreatePartialFile(StorageKey key, string partial)
+    {
+        var folder = Path.GetDirectoryName(partial)!;
+        for (var attempt = 1; ; attempt++)
+        {
+            _paths.CreateFolderChain(folder, key);
+            try
+            {
+                return new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            }
+            catch (DirectoryNotFoundException) when (attempt < MaxFolderRaces)
+            {
+                // Pruned as empty between its creation and this file's: create it again.
+            }
+        }
     }
 
     private static void DeleteFile(string path)
@@ -123,73 +183,6 @@ public sealed class LocalDiskMediaStorage : IMediaStorage
         catch (DirectoryNotFoundException)
         {
             // The file's folder is gone, so is the file: that is the outcome asked for.
-        }
-    }
-
-    public async IAsyncEnumerable<StorageKey> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var start = prefix.Length == 0 ? _root : PathOf(StorageKey.Parse(prefix.TrimEnd('/')));
-        if (!Directory.Exists(start))
-        {
-            yield break;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (StorageKey.TryParse(relative, out var key, out _))
-            {
-                yield return key;
-            }
-        }
-
-        await Task.CompletedTask;
-    }
-
-    /// <summary>The full path of a key; refuses any path that would resolve outside the root.</summary>
-    public string PathOf(StorageKey key)
-    {
-        if (key.Value is null)
-        {
-            throw new ArgumentException("An empty storage key names no file.", nameof(key));
-        }
-
-        // A parsed key has no '.', '..' or empty segment and is not rooted, so joining it is already a full,
-        // normalised path; the check below stays as a second line of defence.
-        var full = Path.Join(_root, Path.DirectorySeparatorChar == '/' ? key.Value : key.Value.Replace('/', Path.DirectorySeparatorChar));
-        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Storage key '{key}' resolves outside the storage root.", nameof(key));
-        }
-
-        return full;
-    }
-
-    private void RemoveEmptyFolders(string folder)
-    {
-        // Deleted assets would otherwise leave a trail of empty folders behind them.
-        while (folder.Length > _root.Length && folder.StartsWith(_root, StringComparison.Ordinal))
-        {
-            try
-            {
-                if (Directory.EnumerateFileSystemEntries(folder).Any())
-                {
-                    return;
-                }
-
-                Directory.Delete(folder);
-            }
-            catch (IOException)
-            {
-                return;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return;
-            }
-
-            folder = Path.GetDirectoryName(folder)!;
         }
     }
 }

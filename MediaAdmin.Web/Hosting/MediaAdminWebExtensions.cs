@@ -2,6 +2,7 @@ using MediaAdmin.Core;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Web.Api;
 using MediaAdmin.Web.Authorization;
+using MediaAdmin.Web.Cdn;
 using MediaAdmin.Web.Components;
 using MediaAdmin.Web.Components.Account;
 using Microsoft.AspNetCore.Authorization;
