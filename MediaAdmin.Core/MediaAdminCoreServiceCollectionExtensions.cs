@@ -52,6 +52,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.TryAddSingleton<IMediaStorage>(_ => new LocalDiskMediaStorage(paths.StorageRoot));
         services.AddSingleton<PermissionService>();
         services.AddSingleton<PendingFileRemover>();
+        services.AddSingleton<Audit.DeletionAuditWriter>();
         services.AddSingleton<VideoDeletionService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<AccountProvisioning>();

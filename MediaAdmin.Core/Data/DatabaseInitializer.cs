@@ -17,11 +17,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, ILogger<Datab
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () => await db.Database.MigrateAsync(cancellationToken));
 
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets the library page read while a deletion writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await db.UseWriteAheadLogAsync(cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var (roleName, granted) in RoleNames.Defaults)
