@@ -1,3 +1,6 @@
+using MediaAdmin.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace MediaAdmin.Tests.Support;
 
 /// <summary>
@@ -10,7 +13,11 @@ public sealed class SharedCoreHost : IAsyncLifetime
 
     public CoreHost App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await CoreHost.StartAsync(_folder.Path);
+    /// <summary>Makes the database fail on cue; does nothing until a test gives it a marker.</summary>
+    public FailingCommandInterceptor Interceptor { get; } = new();
+
+    public async Task InitializeAsync() =>
+        App = await CoreHost.StartAsync(_folder.Path, services => services.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(Interceptor)));
 
     public async Task DisposeAsync()
     {
