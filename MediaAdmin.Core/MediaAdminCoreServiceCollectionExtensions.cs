@@ -19,39 +19,42 @@ public static class MediaAdminCoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the library database (SQLite or SQL Server, by Database:Provider), storage, permissions,
-    /// the deletion service with its background worker, and start-up migration. Settings that are wrong
-    /// stop start-up with a message naming the setting.
+    /// Identity's stores and rules, the deletion service with its background worker, and start-up migration.
+    /// Only registers: settings are validated when the host starts, and a wrong one stops start-up with a
+    /// message naming the setting; folders are created by the start-up step.
     /// </summary>
     public static IServiceCollection AddMediaAdminCore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<MediaAdminOptions>().BindConfiguration(MediaAdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CdnOptions>().BindConfiguration(CdnOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DeletionOptions>().BindConfiguration(DeletionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<MediaAdminOptions>(configuration, MediaAdminOptions.Section);
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
+        services.AddValidatedOptions<CdnOptions>(configuration, CdnOptions.Section);
+        services.AddValidatedOptions<DeletionOptions>(configuration, DeletionOptions.Section);
 
         // Registration order is start order: the schema must exist before the data protection key ring
         // and the deletion worker read it.
         services.AddHostedService<DatabaseInitializationHostedService>();
 
-        var paths = MediaAdminPaths.Resolve(configuration, contentRootPath);
-        services.AddSingleton(paths);
+        services.AddSingleton(sp => MediaAdminPaths.From(
+            sp.GetRequiredService<IOptions<MediaAdminOptions>>().Value, sp.GetRequiredService<IOptions<StorageOptions>>().Value, contentRootPath));
         services.TryAddSingletonTimeProvider();
 
-        AddDatabase(services, configuration, paths);
+        AddDatabase(services, configuration);
 
         // The key ring lives in the database, so every instance reads the cookies and secrets the others protected.
         services.AddDataProtection().SetApplicationName("MediaAdmin").PersistKeysToDbContext<MediaDbContext>();
 
+        // The one Identity registration (stores, roles, rules); a web host adds only its sign-in manager on top.
         services.AddIdentityCore<MediaUser>(AccountRules.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<MediaDbContext>()
             .AddDefaultTokenProviders();
 
-        services.TryAddSingleton<IMediaStorage>(_ => new LocalDiskMediaStorage(paths.StorageRoot));
+        services.TryAddSingleton<IMediaStorage>(sp => new LocalDiskMediaStorage(sp.GetRequiredService<MediaAdminPaths>().StorageRoot));
         services.AddSingleton<PermissionService>();
         services.AddSingleton<PendingFileRemover>();
+        services.AddSingleton<Audit.DeletionAuditWriter>();
         services.AddSingleton<VideoDeletionService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<AccountProvisioning>();
@@ -71,6 +74,10 @@ public static class MediaAdminCoreServiceCollectionExtensions
         return services;
     }
 
+    private static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {
         if (services.All(d => d.ServiceType != typeof(TimeProvider)))
@@ -79,35 +86,29 @@ public static class MediaAdminCoreServiceCollectionExtensions
         }
     }
 
-    private static void AddDatabase(IServiceCollection services, IConfiguration configuration, MediaAdminPaths paths)
+    /// <summary>
+    /// Both providers' context factories are registered; the validated Database:Provider picks the one
+    /// that is ever built, so nothing is read or checked before the host starts.
+    /// </summary>
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration)
     {
-        var (database, problem) = DatabaseSettings.Read(configuration);
-        if (problem is not null)
-        {
-            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), [problem]);
-        }
+        services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section)
+            .Configure(database => database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
-        switch (database.Provider)
+        services.AddPooledDbContextFactory<SqlServerMediaDbContext>((sp, options) =>
+            options.UseSqlServer(Database(sp).ConnectionString, sql => sql.EnableRetryOnFailure()));
+        services.AddPooledDbContextFactory<SqliteMediaDbContext>((sp, options) =>
         {
-            case DatabaseProvider.SqlServer:
-                services.AddPooledDbContextFactory<SqlServerMediaDbContext>(o => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
-                Forward<SqlServerMediaDbContext>(services);
-                break;
-            default:
-                var connectionString = database.ConnectionString ?? $"Data Source={Path.Combine(paths.DataFolder, database.SqliteFile)}";
-                services.AddPooledDbContextFactory<SqliteMediaDbContext>(o => o.UseSqlite(connectionString));
-                Forward<SqliteMediaDbContext>(services);
-                break;
-        }
+            var database = Database(sp);
+            options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<MediaAdminPaths>().DataFolder, database.SqliteFile)}");
+        });
 
-        services.AddSingleton(database);
+        services.AddSingleton<IDbContextFactory<MediaDbContext>>(sp => Database(sp).ProviderKind == DatabaseProvider.SqlServer
+            ? new MediaDbContextFactory<SqlServerMediaDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerMediaDbContext>>())
+            : new MediaDbContextFactory<SqliteMediaDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteMediaDbContext>>()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MediaDbContext>>().CreateDbContext());
     }
 
-    private static void Forward<TContext>(IServiceCollection services)
-        where TContext : MediaDbContext
-    {
-        services.AddSingleton<IDbContextFactory<MediaDbContext>, MediaDbContextFactory<TContext>>();
-        services.AddScoped<TContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
-        services.AddScoped<MediaDbContext>(sp => sp.GetRequiredService<TContext>());
-    }
+    private static DatabaseOptions Database(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 }

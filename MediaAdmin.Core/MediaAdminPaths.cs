@@ -1,18 +1,16 @@
 using MediaAdmin.Core.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace MediaAdmin.Core;
 
-/// <summary>The folders MediaAdmin keeps its data in, resolved once at start-up to full paths.</summary>
+/// <summary>The folders MediaAdmin keeps its data in, as full paths, from the validated options.</summary>
 public sealed record MediaAdminPaths(string DataFolder, string StorageRoot)
 {
-    public static MediaAdminPaths Resolve(IConfiguration configuration, string contentRootPath)
+    /// <summary>A relative data folder is taken from <paramref name="contentRootPath"/>, a relative storage root from the data folder.</summary>
+    public static MediaAdminPaths From(MediaAdminOptions mediaAdmin, StorageOptions storage, string contentRootPath)
     {
-        var dataFolder = configuration[$"{MediaAdminOptions.Section}:{nameof(MediaAdminOptions.DataFolder)}"];
-        dataFolder = Path.GetFullPath(string.IsNullOrWhiteSpace(dataFolder) ? "App_Data" : dataFolder, contentRootPath);
-        var storage = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.RootPath)}"];
-        var storageRoot = Path.GetFullPath(string.IsNullOrWhiteSpace(storage) ? "storage" : storage, dataFolder);
-        Directory.CreateDirectory(dataFolder);
-        return new MediaAdminPaths(dataFolder, storageRoot);
+        ArgumentNullException.ThrowIfNull(mediaAdmin);
+        ArgumentNullException.ThrowIfNull(storage);
+        var dataFolder = Path.GetFullPath(mediaAdmin.DataFolder, contentRootPath);
+        return new MediaAdminPaths(dataFolder, Path.GetFullPath(storage.RootPath, dataFolder));
     }
 }

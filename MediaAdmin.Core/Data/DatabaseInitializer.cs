@@ -7,21 +7,21 @@ using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Core.Data;
 
-/// <summary>Brings the database to the latest migration and makes sure the three standard roles exist.</summary>
-public sealed class DatabaseInitializer(IServiceProvider services, ILogger<DatabaseInitializer> logger)
+/// <summary>
+/// Creates the data folder, brings the database to the latest migration and makes sure the three
+/// standard roles exist. Runs at start-up, after the settings were validated.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceProvider services, MediaAdminPaths paths, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        Directory.CreateDirectory(paths.DataFolder);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediaDbContext>();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () => await db.Database.MigrateAsync(cancellationToken));
 
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets the library page read while a deletion writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await db.UseWriteAheadLogAsync(cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var (roleName, granted) in RoleNames.Defaults)

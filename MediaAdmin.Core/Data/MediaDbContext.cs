@@ -5,7 +5,6 @@ using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Data;
@@ -35,21 +34,6 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Api.AccessKey> AccessKeys => Set<Api.AccessKey>();
 
     public DbSet<Api.UsedNonce> UsedNonces => Set<Api.UsedNonce>();
-
-    /// <summary>
-    /// Deletes the given assets (their files cascade) in one statement and returns the IDs this
-    /// statement removed, so a caller racing another request learns which deletions were its own.
-    /// </summary>
-    internal Task<List<string>> DeleteAssetsReturningIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var placeholders = string.Join(", ", ids.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
-#pragma warning disable EF1002 // Only {n} placeholders are spliced in; every value is a parameter.
-        return Database.SqlQueryRaw<string>(DeleteAssetsReturningIdsSql(placeholders), [.. ids]).ToListAsync(cancellationToken);
-#pragma warning restore EF1002
-    }
-
-    /// <summary>The provider's DELETE that also returns the deleted IDs (RETURNING, OUTPUT).</summary>
-    private protected abstract string DeleteAssetsReturningIdsSql(string parameterList);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

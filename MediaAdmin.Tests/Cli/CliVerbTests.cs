@@ -138,7 +138,8 @@ public sealed class CliVerbTests : IAsyncLifetime
         Assert.True(CliVerb.TryParse([.. args, "--", $"--MediaAdmin:DataFolder={_folder.Path}", "--DemoSeeding:Enabled=false"], out var verb, out var hostArgs, out var error), error);
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var exit = await verb.RunAsync(MediaAdminWebApp.Build(hostArgs, contentRootPath: ConsoleServer.WebProjectFolder, environmentName: environment), output, errors);
+        var app = MediaAdminWebApp.Build(hostArgs, app => CoreHost.HashPasswordsCheaply(app.Services), ConsoleServer.WebProjectFolder, environment);
+        var exit = await verb.RunAsync(app, output, errors);
         return (exit, output.ToString(), errors.ToString());
     }
 

@@ -64,6 +64,7 @@ public sealed partial class ConsoleServer : IAsyncDisposable
 
                 // Build output, not a publish: package assets (MudBlazor's) are found through the runtime manifest.
                 builder.WebHost.UseStaticWebAssets();
+                CoreHost.HashPasswordsCheaply(builder.Services);
                 configure?.Invoke(builder);
             },
             contentRootPath: WebProjectFolder,

@@ -58,11 +58,19 @@ public sealed class CoreHost : IAsyncDisposable
 
         builder.Logging.ClearProviders();
         builder.Services.AddMediaAdminCore(builder.Configuration, dataFolder);
+        HashPasswordsCheaply(builder.Services);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new CoreHost(host, dataFolder);
     }
+
+    /// <summary>
+    /// Test hosts hash passwords with 1,000 PBKDF2 iterations instead of 100,000: every test creates
+    /// users, and the real cost bought nothing here. A stored hash names its count, so checks still work.
+    /// </summary>
+    public static void HashPasswordsCheaply(IServiceCollection services) =>
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
 
     public async Task<MediaUser> CreateUserAsync(string role, string? name = null)
     {

@@ -1,0 +1,72 @@
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MediaAdmin.Core.Audit;
+
+/// <summary>
+/// Writes the one audit record every DeleteVideo call leaves, with the outcome per ID: inside the
+/// deletion's own transaction when it reaches its commit, on its own when the request failed before.
+/// </summary>
+public sealed class DeletionAuditWriter(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock, ILogger<DeletionAuditWriter> logger)
+{
+    /// <summary>Adds the record of a request that reached its commit to <paramref name="db"/>; it is saved with the rest of the commit.</summary>
+    internal static DeletionAuditRecord AddTo(MediaDbContext db, DeletionPlan plan, DeletionError? error, DateTime now)
+    {
+        var record = NewRecord(plan.Caller, plan.RequestId, plan.RequestedIds, plan.Who.UserName, error?.Code, now);
+        db.DeletionAuditRecords.Add(record);
+        return record;
+    }
+
+    /// <summary>Writes the outcome of every ID under <paramref name="record"/>, which must already be saved.</summary>
+    internal static Task WriteOutcomesAsync(
+        MediaDbContext db, DeletionAuditRecord record, IEnumerable<DeletedVideo> deleted, IEnumerable<ForbiddenVideo> forbidden, IEnumerable<string> nonExistent, CancellationToken cancellationToken)
+    {
+        var entries = deleted.Select(d => new DeletionAuditEntry { VideoId = d.VideoId, Outcome = DeletionOutcome.Deleted, Title = d.Title })
+            .Concat(forbidden.Select(f => new DeletionAuditEntry { VideoId = f.VideoId, Outcome = DeletionOutcome.Forbidden, Title = f.Title, Reason = f.Reason }))
+            .Concat(nonExistent.Select(NonExistentEntry));
+        return db.InsertAuditEntriesAsync(record.Id, entries, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a request stopped by <paramref name="error"/> before any change. A database too broken to
+    /// take the record is logged instead: the caller already has its answer.
+    /// </summary>
+    internal async Task WriteFailureAsync(
+        DeletionCaller caller, string requestId, string? requestedIds, DeletionError error, IReadOnlyList<string> nonExistent,
+        string? userName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            userName ??= await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken) ?? caller.UserId;
+            var record = NewRecord(caller, requestId, requestedIds ?? string.Empty, userName, error.Code, clock.GetUtcNow().UtcDateTime);
+            record.Entries.AddRange(nonExistent.Select(NonExistentEntry));
+            db.DeletionAuditRecords.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        {
+            logger.LogError(ex, "Could not audit failed DeleteVideo {RequestId} by {UserId} ({Code}) for {VideoIds}", requestId, caller.UserId, error.Code, requestedIds);
+        }
+    }
+
+    private static DeletionAuditRecord NewRecord(DeletionCaller caller, string requestId, string requestedIds, string userName, string? errorCode, DateTime now) => new()
+    {
+        RequestId = requestId,
+        UserId = caller.UserId,
+        UserName = userName,
+        Channel = caller.Channel,
+        AccessKeyId = caller.AccessKeyId,
+        RemoteAddress = caller.RemoteAddress is null ? null : Clip(caller.RemoteAddress, 64),
+        RequestedIds = Clip(requestedIds, DeletionAuditRecord.RequestedIdsMaxLength),
+        ErrorCode = errorCode,
+        CreatedAtUtc = now,
+    };
+
+    private static DeletionAuditEntry NonExistentEntry(string videoId) =>
+        new() { VideoId = Clip(videoId, DeletionAuditEntry.VideoIdMaxLength), Outcome = DeletionOutcome.NonExistent };
+
+    private static string Clip(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}
