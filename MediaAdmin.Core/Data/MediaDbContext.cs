@@ -1,3 +1,4 @@
+using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
@@ -32,9 +33,9 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public DbSet<Api.AccessKey> AccessKeys => Set<Api.AccessKey>();
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
 
-    public DbSet<Api.UsedNonce> UsedNonces => Set<Api.UsedNonce>();
+    public DbSet<UsedNonce> UsedNonces => Set<UsedNonce>();
 
     /// <summary>
     /// Deletes the given assets (their files cascade) in one statement and returns the IDs this

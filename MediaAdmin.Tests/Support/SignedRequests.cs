@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 
 namespace MediaAdmin.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
 using Microsoft.Extensions.Options;
