@@ -4,32 +4,12 @@ using MediaAdmin.Core.Library;
 namespace MediaAdmin.Web.Api.Actions;
 
 /// <summary>GetVideoList: a page of the videos the caller may read, by status, category and creation time.</summary>
-internal sealed class GetVideoListAction(LibraryQueryService library)
+internal sealed class GetVideoListAction(LibraryQueryService library) : VodListAction<GetVideoListResponse>(library)
 {
     public const string Name = "GetVideoList";
 
-    public async Task<RpcResult<GetVideoListResponse>> RunAsync(RpcCall call, CancellationToken cancellationToken)
+    protected override RpcResult<LibraryQuery> Narrow(RpcCall call, LibraryQuery query)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var query = ReadQuery(call);
-        if (!query.IsSuccess)
-        {
-            return query.Error;
-        }
-
-        var page = await LibraryPage.ReadAsync(library, call, query.Value, cancellationToken);
-        return new GetVideoListResponse(call.RequestId, page.Total, new VodVideoList(page.Assets.Select(VodVideo.From).ToList()));
-    }
-
-    private static RpcResult<LibraryQuery> ReadQuery(RpcCall call)
-    {
-        var paging = VodListing.Paging(call);
-        if (!paging.IsSuccess)
-        {
-            return paging;
-        }
-
-        var query = paging.Value;
         if (call.TryGet("Status", out var statuses))
         {
             if (!VodListing.TryStatuses(statuses.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), out var parsed))
@@ -62,6 +42,9 @@ internal sealed class GetVideoListAction(LibraryQueryService library)
 
         return query with { CreatedFromUtc = from, CreatedToUtc = to };
     }
+
+    protected override RpcResult<GetVideoListResponse> Answer(RpcCall call, LibraryPage page) =>
+        new GetVideoListResponse(call.RequestId, page.Total, new VodVideoList(page.Assets.Select(VodVideo.From).ToList()));
 
     /// <summary>False for a time that is not 'yyyy-MM-ddTHH:mm:ssZ'; true with null when none was sent.</summary>
     private static bool TryTime(RpcCall call, string name, out DateTime? time)
