@@ -64,13 +64,13 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<DeletionNotifier>();
         services.AddSingleton<CdnReminderService>();
         services.AddSingleton<Audit.AuditLogService>();
-        services.AddSingleton<Api.AccessKeyService>();
-        services.AddSingleton<Api.NonceStore>();
+        services.AddSingleton<AccessKeys.AccessKeyService>();
+        services.AddSingleton<AccessKeys.NonceStore>();
         services.AddScoped<DemoLibrarySeeder>();
         services.AddSingleton<Library.AssetIngestion>();
 
         services.AddHostedService<PendingFileDeletionWorker>();
-        services.AddHostedService<Api.NoncePurgeWorker>();
+        services.AddHostedService<AccessKeys.NoncePurgeWorker>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
@@ -31,9 +32,9 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    public DbSet<Api.AccessKey> AccessKeys => Set<Api.AccessKey>();
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
 
-    public DbSet<Api.UsedNonce> UsedNonces => Set<Api.UsedNonce>();
+    public DbSet<UsedNonce> UsedNonces => Set<UsedNonce>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

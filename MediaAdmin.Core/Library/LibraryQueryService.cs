@@ -114,7 +114,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
 
         if (query.VideoIds is { Count: > 0 } ids)
         {
-            var wellFormed = ids.Where(VideoId.IsWellFormed).Take(20).ToList();
+            var wellFormed = ids.Where(VideoId.IsWellFormed).Take(Deletion.VideoIdList.MaxIds).ToList();
             assets = assets.Where(a => wellFormed.Contains(a.Id));
         }
 

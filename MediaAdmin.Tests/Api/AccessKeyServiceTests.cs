@@ -1,5 +1,6 @@
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,13 +20,13 @@ public sealed class AccessKeyServiceTests : CoreHostTest
         var second = await Keys.CreateAsync(editor.Id, editor.Id);
         var third = await Keys.CreateAsync(editor.Id, editor.Id);
 
-        Assert.NotNull(first.Key);
-        Assert.NotNull(second.Key);
-        Assert.Equal((null, "An account can hold at most 2 AccessKeys; delete one first."), (third.Key, third.Error));
+        Assert.True(first.IsSuccess);
+        Assert.True(second.IsSuccess);
+        Assert.Equal(Problem.Conflict("An account can hold at most 2 AccessKeys; delete one first."), third.Problem);
         await using var db = await App.OpenDbAsync();
-        var stored = await db.AccessKeys.SingleAsync(k => k.Id == first.Key!.Id);
-        Assert.DoesNotContain(first.Key!.Secret, stored.ProtectedSecret, StringComparison.Ordinal);
-        Assert.Equal(first.Key.Secret, (await Keys.ForSigningAsync(first.Key.Id)).Secret);
+        var stored = await db.AccessKeys.SingleAsync(k => k.Id == first.Value.Id);
+        Assert.DoesNotContain(first.Value.Secret, stored.ProtectedSecret, StringComparison.Ordinal);
+        Assert.Equal(first.Value.Secret, (await Keys.ForSigningAsync(first.Value.Id)).Secret);
     }
 
     [Fact]
@@ -34,13 +35,15 @@ public sealed class AccessKeyServiceTests : CoreHostTest
         var editor = await App.CreateUserAsync(RoleNames.Editor);
         var other = await App.CreateUserAsync(RoleNames.Editor);
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
-        var othersKey = (await Keys.CreateAsync(other.Id, other.Id)).Key!;
+        var othersKey = (await Keys.CreateAsync(other.Id, other.Id)).Value;
 
-        Assert.Equal("You may create AccessKeys only for your own account.", (await Keys.CreateAsync(editor.Id, other.Id)).Error);
-        Assert.Equal("You may change only your own AccessKeys.", await Keys.SetEnabledAsync(editor.Id, othersKey.Id, false));
-        Assert.Empty(await Keys.ListAsync(editor.Id));
-        Assert.Equal([othersKey.Id], (await Keys.ListAsync(admin.Id)).Select(k => k.Id));
-        Assert.Null(await Keys.SetEnabledAsync(admin.Id, othersKey.Id, false));
+        Assert.Equal(Problem.Forbidden("You may create AccessKeys only for your own account."), (await Keys.CreateAsync(editor.Id, other.Id)).Problem);
+        Assert.Equal(Problem.Forbidden("You may change only your own AccessKeys."), (await Keys.SetEnabledAsync(editor.Id, othersKey.Id, false)).Problem);
+        Assert.Equal(Problem.Forbidden("You may list only your own AccessKeys."), (await Keys.ListAsync(editor.Id, other.Id)).Problem);
+        Assert.Empty((await Keys.ListAsync(editor.Id)).Value);
+        Assert.Equal([othersKey.Id], (await Keys.ListAsync(admin.Id)).Value.Select(k => k.Id));
+        Assert.Equal([othersKey.Id], (await Keys.ListAsync(admin.Id, other.Id)).Value.Select(k => k.Id));
+        Assert.True((await Keys.SetEnabledAsync(admin.Id, othersKey.Id, false)).IsSuccess);
         Assert.Equal(AccessKeyRefusal.Disabled, (await Keys.ForSigningAsync(othersKey.Id)).Refusal);
     }
 
@@ -48,9 +51,10 @@ public sealed class AccessKeyServiceTests : CoreHostTest
     public async Task Deleted_keys_and_keys_of_locked_out_users_cannot_sign()
     {
         var editor = await App.CreateUserAsync(RoleNames.Editor);
-        var deleted = (await Keys.CreateAsync(editor.Id, editor.Id)).Key!;
-        var kept = (await Keys.CreateAsync(editor.Id, editor.Id)).Key!;
-        Assert.Null(await Keys.DeleteAsync(editor.Id, deleted.Id));
+        var deleted = (await Keys.CreateAsync(editor.Id, editor.Id)).Value;
+        var kept = (await Keys.CreateAsync(editor.Id, editor.Id)).Value;
+        Assert.True((await Keys.DeleteAsync(editor.Id, deleted.Id)).IsSuccess);
+        Assert.Equal(Problem.NotFound("That AccessKey no longer exists."), (await Keys.DeleteAsync(editor.Id, deleted.Id)).Problem);
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.MediaUser>>();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.Support;
@@ -52,7 +52,7 @@ public sealed class RateLimitTests : ConsoleServerTest
     private async Task<NewAccessKey> KeyAsync()
     {
         var editor = await Server.CreateUserAsync(RoleNames.Editor);
-        return (await Server.Services.GetRequiredService<AccessKeyService>().CreateAsync(editor.Id, editor.Id)).Key!;
+        return (await Server.Services.GetRequiredService<AccessKeyService>().CreateAsync(editor.Id, editor.Id)).Value;
     }
 
 

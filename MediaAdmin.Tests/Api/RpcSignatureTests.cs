@@ -1,4 +1,4 @@
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 
 namespace MediaAdmin.Tests.Api;
 

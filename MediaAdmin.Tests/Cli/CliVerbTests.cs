@@ -117,7 +117,7 @@ public sealed class CliVerbTests : IAsyncLifetime
         var id = output.Split('\n').Single(l => l.StartsWith("AccessKeyId: ", StringComparison.Ordinal))["AccessKeyId: ".Length..].Trim();
         var secret = output.Split('\n').Single(l => l.StartsWith("AccessKeySecret: ", StringComparison.Ordinal))["AccessKeySecret: ".Length..].Trim();
         await WithServicesAsync(async services =>
-            Assert.Equal(secret, (await services.GetRequiredService<Core.Api.AccessKeyService>().ForSigningAsync(id)).Secret));
+            Assert.Equal(secret, (await services.GetRequiredService<Core.AccessKeys.AccessKeyService>().ForSigningAsync(id)).Secret));
         Assert.Equal((1, "An account can hold at most 2 AccessKeys; delete one first."), (third.Exit, third.Errors.Trim()));
         Assert.Equal((1, "No account for nobody@example.com."), (nobody.Exit, nobody.Errors.Trim()));
     }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Bunit;
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;

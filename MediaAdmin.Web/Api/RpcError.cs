@@ -1,11 +1,21 @@
+using System.Globalization;
+using MediaAdmin.Core.Deletion;
+
 namespace MediaAdmin.Web.Api;
 
 /// <summary>An error of the Alibaba RPC protocol: code, message and HTTP status as the real gateway answers.</summary>
 public sealed record RpcError(string Code, string Message, int Status)
 {
+    /// <summary>The ID a Core service already gave (and audited) this request, when it is not the endpoint's own.</summary>
+    public string? RequestId { get; init; }
+
+    public static RpcError VideoNotFound { get; } = From(DeletionError.InvalidVideoNotFound);
+
     public static RpcError MissingParameter(string name) => new("MissingParameter", $"The input parameter \"{name}\" that is mandatory for processing this request is not supplied.", 400);
 
-    public static RpcError InvalidParameter(string name) => new("InvalidParameter", $"The specified parameter \"{name}\" is not valid.", 400);
+    /// <summary>Alibaba's wording, then what exactly is wrong when there is more to say.</summary>
+    public static RpcError InvalidParameter(string name, string? reason = null) =>
+        new("InvalidParameter", reason is null ? $"The specified parameter \"{name}\" is not valid." : $"The specified parameter \"{name}\" is not valid: {reason}.", 400);
 
     public static RpcError ActionNotFound { get; } = new("InvalidAction.NotFound", "Specified api is not found, please check your url and method.", 404);
 
@@ -30,5 +40,19 @@ public sealed record RpcError(string Code, string Message, int Status)
 
     public static RpcError Throttling { get; } = new("Throttling", "Request was denied due to request throttling.", 429);
 
+    public static RpcError EntityTooLarge(long? limitBytes) => new(
+        "EntityTooLarge",
+        limitBytes is { } limit
+            ? string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the {limit:N0} bytes the API accepts.")
+            : "The request body is larger than the API accepts.",
+        413);
+
     public static RpcError InternalError { get; } = new("InternalError", "The request processing has failed due to some unknown error.", 500);
+
+    /// <summary>A request-level outcome of DeleteVideo, with the ID under which the deletion service audited it.</summary>
+    public static RpcError From(DeletionError error, string? requestId = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new RpcError(error.Code, error.Message, error.HttpStatus) { RequestId = requestId };
+    }
 }

@@ -1,20 +1,17 @@
 using System.Text.Json;
-using MediaAdmin.Core.Api;
-using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
+using MediaAdmin.Web.Api.Actions;
 using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Web.Api;
 
 /// <summary>
-/// The Alibaba Cloud VOD RPC API at '/' of its own port: parameters from the query string and the
-/// form body merged, signature v1 checked, every answer JSON with the gateway's error shape.
+/// The Alibaba Cloud VOD RPC API at '/' of its own port: parameters read, the caller authenticated,
+/// the action's handler run, and every answer written as JSON with the gateway's error shape.
 /// </summary>
 internal static class VodRpcEndpoint
 {
     public const string ApiVersion = "2017-03-21";
-
-    private static readonly string[] Required = ["Action", "Version", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature"];
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = null };
 
@@ -45,180 +42,58 @@ internal static class VodRpcEndpoint
 
     private static async Task DispatchAsync(HttpContext context, string requestId)
     {
-        var services = context.RequestServices;
-        var limits = services.GetRequiredService<RpcRateLimits>();
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (limits.IsBlocked(address))
-        {
-            await WriteErrorAsync(context, requestId, RpcError.Throttling);
-            return;
-        }
-
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method))
         {
             await WriteErrorAsync(context, requestId, RpcError.ActionNotFound);
             return;
         }
 
-        var parameters = await ReadParametersAsync(context.Request);
-        if (parameters is null)
+        var parameters = await RpcParameters.ReadAsync(context.Request);
+        if (!parameters.IsSuccess)
         {
-            await WriteErrorAsync(context, requestId, RpcError.InvalidParameter("body"));
+            await WriteErrorAsync(context, requestId, parameters.Error);
             return;
         }
 
-        if (Required.FirstOrDefault(name => !parameters.TryGetValue(name, out var value) || value.Length == 0) is { } missing)
+        var services = context.RequestServices;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var caller = await services.GetRequiredService<RpcAuthenticator>().AuthenticateAsync(context.Request.Method, parameters.Value, address, context.RequestAborted);
+        if (!caller.IsSuccess)
         {
-            await WriteErrorAsync(context, requestId, RpcError.MissingParameter(missing));
+            await WriteErrorAsync(context, requestId, caller.Error);
             return;
         }
 
-        if (!RpcTime.TryParse(parameters["Timestamp"], out var timestamp))
-        {
-            await WriteErrorAsync(context, requestId, RpcError.TimestampFormat);
-            return;
-        }
-
-        var clock = services.GetRequiredService<TimeProvider>();
-        if ((clock.GetUtcNow().UtcDateTime - timestamp).Duration() > NonceStore.Window)
-        {
-            await WriteErrorAsync(context, requestId, RpcError.TimestampExpired);
-            return;
-        }
-
-        if (parameters["SignatureMethod"] != "HMAC-SHA1" || parameters["SignatureVersion"] != "1.0")
-        {
-            await WriteErrorAsync(context, requestId, RpcError.InvalidParameter(parameters["SignatureMethod"] != "HMAC-SHA1" ? "SignatureMethod" : "SignatureVersion"));
-            return;
-        }
-
-        var keys = services.GetRequiredService<AccessKeyService>();
-        var key = await keys.ForSigningAsync(parameters["AccessKeyId"], context.RequestAborted);
-        if (key.Refusal == AccessKeyRefusal.NotFound)
-        {
-            limits.SignatureFailed(address);
-            await WriteErrorAsync(context, requestId, RpcError.AccessKeyNotFound);
-            return;
-        }
-
-        var stringToSign = RpcSignature.StringToSign(context.Request.Method, parameters);
-        if (!RpcSignature.Matches(RpcSignature.Sign(stringToSign, key.Secret), parameters["Signature"]))
-        {
-            limits.SignatureFailed(address);
-            await WriteErrorAsync(context, requestId, RpcError.SignatureDoesNotMatch(stringToSign));
-            return;
-        }
-
-        if (key.Refusal != AccessKeyRefusal.None)
-        {
-            await WriteErrorAsync(context, requestId, key.Refusal == AccessKeyRefusal.Disabled ? RpcError.AccessKeyInactive : RpcError.Forbidden);
-            return;
-        }
-
-        var nonce = parameters["SignatureNonce"];
-        if (nonce.Length > UsedNonce.MaxLength)
-        {
-            await WriteErrorAsync(context, requestId, RpcError.InvalidParameter("SignatureNonce"));
-            return;
-        }
-
-        if (!await services.GetRequiredService<NonceStore>().TryUseAsync(nonce, context.RequestAborted))
-        {
-            await WriteErrorAsync(context, requestId, RpcError.NonceUsed);
-            return;
-        }
-
-        await keys.MarkUsedAsync(key.Id, context.RequestAborted);
-        if (parameters["Version"] != ApiVersion)
+        if (parameters.Value["Version"] != ApiVersion)
         {
             await WriteErrorAsync(context, requestId, RpcError.InvalidVersion);
             return;
         }
 
-        switch (parameters["Action"])
+        var call = new RpcCall(requestId, parameters.Value, caller.Value);
+        var aborted = context.RequestAborted;
+        await (parameters.Value["Action"] switch
         {
-            case "DeleteVideo":
-                await DeleteVideoAsync(context, requestId, parameters, key, address);
-                break;
-            case var action when VodReadOperations.Actions.Contains(action):
-                var (body, error) = await VodReadOperations.RunAsync(
-                    action, parameters, key.UserId, context.RequestServices.GetRequiredService<Core.Library.LibraryQueryService>(), requestId, context.RequestAborted);
-                await (error is null ? WriteAsync(context, 200, body!) : WriteErrorAsync(context, requestId, error));
-                break;
-            default:
-                await WriteErrorAsync(context, requestId, RpcError.ActionNotFound);
-                break;
-        }
-    }
-
-    private static async Task DeleteVideoAsync(HttpContext context, string requestId, Dictionary<string, string> parameters, SigningKey key, string address)
-    {
-        if (!context.RequestServices.GetRequiredService<RpcRateLimits>().TryDeleteVideo(key.UserId))
-        {
-            await WriteErrorAsync(context, requestId, RpcError.ThrottlingUser);
-            return;
-        }
-
-        // VideoIds as one comma-separated value, or flattened from an array as VideoIds.1, VideoIds.2, ...
-        var videoIds = parameters.TryGetValue("VideoIds", out var joined)
-            ? joined
-            : string.Join(",", parameters.Where(p => p.Key.StartsWith("VideoIds.", StringComparison.Ordinal))
-                .OrderBy(p => int.TryParse(p.Key["VideoIds.".Length..], out var n) ? n : int.MaxValue).Select(p => p.Value));
-
-        var result = await context.RequestServices.GetRequiredService<VideoDeletionService>()
-            .DeleteAsync(new DeletionCaller(key.UserId, DeletionChannel.Api, key.Id, address), videoIds, CancellationToken.None);
-        if (result.Error is { } error)
-        {
-            await WriteErrorAsync(context, result.RequestId, new RpcError(error.Code, error.Message, error.HttpStatus));
-            return;
-        }
-
-        await WriteAsync(context, 200, new Dictionary<string, object>
-        {
-            ["RequestId"] = result.RequestId,
-            ["ForbiddenVideoIds"] = result.Forbidden.Select(f => f.VideoId).ToArray(),
-            ["NonExistVideoIds"] = result.NonExistent.ToArray(),
+            DeleteVideoAction.Name => AnswerAsync(context, call, services.GetRequiredService<DeleteVideoAction>().RunAsync(call)),
+            GetVideoInfoAction.Name => AnswerAsync(context, call, services.GetRequiredService<GetVideoInfoAction>().RunAsync(call, aborted)),
+            GetVideoListAction.Name => AnswerAsync(context, call, services.GetRequiredService<GetVideoListAction>().RunAsync(call, aborted)),
+            SearchMediaAction.Name => AnswerAsync(context, call, services.GetRequiredService<SearchMediaAction>().RunAsync(call, aborted)),
+            _ => WriteErrorAsync(context, requestId, RpcError.ActionNotFound),
         });
     }
 
-    /// <summary>Query string and form body merged, decoded; null when the body is not a readable form.</summary>
-    private static async Task<Dictionary<string, string>?> ReadParametersAsync(HttpRequest request)
+    private static async Task AnswerAsync<TResponse>(HttpContext context, RpcCall call, Task<RpcResult<TResponse>> running)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in request.Query)
-        {
-            parameters[name] = value.ToString();
-        }
-
-        if (request.HasFormContentType)
-        {
-            try
-            {
-                foreach (var (name, value) in await request.ReadFormAsync())
-                {
-                    parameters[name] = value.ToString();
-                }
-            }
-            catch (InvalidDataException)
-            {
-                return null;
-            }
-        }
-
-        return parameters;
+        var result = await running;
+        await (result.IsSuccess
+            ? WriteAsync(context, StatusCodes.Status200OK, result.Value)
+            : WriteErrorAsync(context, call.RequestId, result.Error));
     }
 
     private static Task WriteErrorAsync(HttpContext context, string requestId, RpcError error) =>
-        WriteAsync(context, error.Status, new Dictionary<string, object>
-        {
-            ["RequestId"] = requestId,
-            ["HostId"] = context.Request.Host.Value ?? "mediaadmin",
-            ["Code"] = error.Code,
-            ["Message"] = error.Message,
-            ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={Uri.EscapeDataString(error.Code)}&product=Vod",
-        });
+        WriteAsync(context, error.Status, RpcErrorResponse.For(error, requestId, context.Request.Host.Value ?? "mediaadmin"));
 
-    private static async Task WriteAsync<TValue>(HttpContext context, int status, Dictionary<string, TValue> body)
+    private static async Task WriteAsync<TBody>(HttpContext context, int status, TBody body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json;charset=utf-8";

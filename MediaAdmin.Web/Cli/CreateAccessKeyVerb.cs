@@ -1,5 +1,5 @@
 using MediaAdmin.Core.Accounts;
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 using Microsoft.AspNetCore.Identity;
 
 namespace MediaAdmin.Web.Cli;
@@ -25,10 +25,10 @@ internal sealed class CreateAccessKeyVerb(IReadOnlyDictionary<string, string> op
         }
 
         // The command line acts as the account itself: same limits as the console (two keys at most).
-        var (key, error) = await services.GetRequiredService<AccessKeyService>().CreateAsync(user.Id, user.Id);
-        if (key is null)
+        var created = await services.GetRequiredService<AccessKeyService>().CreateAsync(user.Id, user.Id);
+        if (!created.TryGetValue(out var key))
         {
-            await errors.WriteLineAsync(error);
+            await errors.WriteLineAsync(created.Error);
             return 1;
         }
 

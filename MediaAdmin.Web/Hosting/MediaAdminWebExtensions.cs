@@ -23,7 +23,7 @@ public static class MediaAdminWebExtensions
         services.AddOptions<DemoSeedingOptions>().BindConfiguration(DemoSeedingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DemoSeedingHostedService>();
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Api.RpcRateLimits>();
+        services.AddVodRpcApi();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

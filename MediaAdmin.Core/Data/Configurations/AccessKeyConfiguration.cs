@@ -1,5 +1,5 @@
 using MediaAdmin.Core.Accounts;
-using MediaAdmin.Core.Api;
+using MediaAdmin.Core.AccessKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,4 @@
-namespace MediaAdmin.Core.Api;
+namespace MediaAdmin.Core.AccessKeys;
 
 /// <summary>An AccessKey pair of a user, for calling the VOD API. The secret is stored protected, never in clear.</summary>
 public sealed class AccessKey
@@ -17,14 +17,4 @@ public sealed class AccessKey
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? LastUsedAtUtc { get; set; }
-}
-
-/// <summary>A SignatureNonce already accepted; kept for longer than a timestamp stays valid, so no request is accepted twice.</summary>
-public sealed class UsedNonce
-{
-    public const int MaxLength = 128;
-
-    public required string Nonce { get; set; }
-
-    public DateTime SeenAtUtc { get; set; }
 }

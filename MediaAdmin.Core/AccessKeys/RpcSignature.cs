@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MediaAdmin.Core.Api;
+namespace MediaAdmin.Core.AccessKeys;
 
 /// <summary>
 /// Alibaba Cloud RPC signature version 1 (HMAC-SHA1), as the official clients compute it: decoded

@@ -2,7 +2,7 @@ using System.Data.Common;
 using MediaAdmin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace MediaAdmin.Core.Api;
+namespace MediaAdmin.Core.AccessKeys;
 
 /// <summary>
 /// Accepts each SignatureNonce once, across restarts and instances: the database's primary key decides

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace MediaAdmin.Core.Api;
+namespace MediaAdmin.Core.AccessKeys;
 
 /// <summary>Purges expired nonces every few minutes, so the table holds about half an hour of API traffic.</summary>
 internal sealed class NoncePurgeWorker(NonceStore nonces, TimeProvider clock, ILogger<NoncePurgeWorker> logger) : BackgroundService

@@ -1,28 +1,11 @@
 using System.Security.Cryptography;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
-namespace MediaAdmin.Core.Api;
-
-/// <summary>An AccessKey as the console lists it (never with its secret).</summary>
-public sealed record AccessKeySummary(string Id, string UserId, string UserName, bool IsEnabled, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc);
-
-/// <summary>A new AccessKey pair: the only time its secret is ever shown.</summary>
-public sealed record NewAccessKey(string Id, string Secret);
-
-/// <summary>Why an AccessKey may not sign a request.</summary>
-public enum AccessKeyRefusal
-{
-    None = 0,
-    NotFound = 1,
-    Disabled = 2,
-    UserNotActive = 3,
-}
-
-/// <summary>The key a signed request names, with its secret for checking the signature.</summary>
-public sealed record SigningKey(string Id, string UserId, string Secret, AccessKeyRefusal Refusal);
+namespace MediaAdmin.Core.AccessKeys;
 
 /// <summary>
 /// AccessKeys: at most two per user, created, disabled, re-enabled and deleted by their owner or by
@@ -33,32 +16,41 @@ public sealed class AccessKeyService(IDbContextFactory<MediaDbContext> dbFactory
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("MediaAdmin.AccessKeySecret.v1");
 
-    /// <summary>Creates a pair for <paramref name="userId"/>; null with an error when the caller may not or the user has two already.</summary>
-    public async Task<(NewAccessKey? Key, string? Error)> CreateAsync(string callerId, string userId, CancellationToken cancellationToken = default)
+    /// <summary>Creates a pair for <paramref name="userId"/>: Forbidden for someone else's account, Conflict past two keys.</summary>
+    public async Task<Result<NewAccessKey>> CreateAsync(string callerId, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await MayActOnAsync(db, callerId, userId, cancellationToken))
         {
-            return (null, "You may create AccessKeys only for your own account.");
+            return Problem.Forbidden("You may create AccessKeys only for your own account.");
         }
 
         if (await db.AccessKeys.CountAsync(k => k.UserId == userId, cancellationToken) >= AccessKey.MaxPerUser)
         {
-            return (null, $"An account can hold at most {AccessKey.MaxPerUser} AccessKeys; delete one first.");
+            return Problem.Conflict($"An account can hold at most {AccessKey.MaxPerUser} AccessKeys; delete one first.");
         }
 
         var id = "LTAI" + RandomString(20);
         var secret = RandomString(30);
         db.AccessKeys.Add(new AccessKey { Id = id, UserId = userId, ProtectedSecret = _protector.Protect(secret), CreatedAtUtc = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
-        return (new NewAccessKey(id, secret), null);
+        return new NewAccessKey(id, secret);
     }
 
-    /// <summary>The caller's keys, or everyone's for account managers (null <paramref name="ofUserId"/>).</summary>
-    public async Task<IReadOnlyList<AccessKeySummary>> ListAsync(string callerId, string? ofUserId = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The caller's keys, or for account managers everyone's (null <paramref name="ofUserId"/>) or one user's.
+    /// Forbidden for an inactive caller, and for anyone else asking for another user's keys.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<AccessKeySummary>>> ListAsync(string callerId, string? ofUserId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var manager = (await permissions.GetAsync(db, callerId, cancellationToken)).Has(PermissionNames.ManageAccounts);
+        var who = await permissions.GetAsync(db, callerId, cancellationToken);
+        var manager = who.Has(PermissionNames.ManageAccounts);
+        if (!who.IsActive || (!manager && ofUserId is not null && ofUserId != callerId))
+        {
+            return Problem.Forbidden("You may list only your own AccessKeys.");
+        }
+
         var userId = manager ? ofUserId : callerId;
         var keys = db.AccessKeys.AsNoTracking();
         if (userId is not null)
@@ -73,10 +65,12 @@ public sealed class AccessKeyService(IDbContextFactory<MediaDbContext> dbFactory
             .ToListAsync(cancellationToken);
     }
 
-    public Task<string?> SetEnabledAsync(string callerId, string accessKeyId, bool enabled, CancellationToken cancellationToken = default) =>
+    /// <summary>Disables or re-enables a key: NotFound when it no longer exists, Forbidden when it is not the caller's to change.</summary>
+    public Task<Result<Done>> SetEnabledAsync(string callerId, string accessKeyId, bool enabled, CancellationToken cancellationToken = default) =>
         ChangeAsync(callerId, accessKeyId, keys => keys.ExecuteUpdateAsync(set => set.SetProperty(k => k.IsEnabled, enabled), cancellationToken), cancellationToken);
 
-    public Task<string?> DeleteAsync(string callerId, string accessKeyId, CancellationToken cancellationToken = default) =>
+    /// <summary>Deletes a key for good: NotFound when it no longer exists, Forbidden when it is not the caller's to delete.</summary>
+    public Task<Result<Done>> DeleteAsync(string callerId, string accessKeyId, CancellationToken cancellationToken = default) =>
         ChangeAsync(callerId, accessKeyId, keys => keys.ExecuteDeleteAsync(cancellationToken), cancellationToken);
 
     /// <summary>The key a request names, with its secret and whether it may sign at all.</summary>
@@ -103,22 +97,22 @@ public sealed class AccessKeyService(IDbContextFactory<MediaDbContext> dbFactory
         await db.AccessKeys.Where(k => k.Id == accessKeyId).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAtUtc, now), cancellationToken);
     }
 
-    private async Task<string?> ChangeAsync(string callerId, string accessKeyId, Func<IQueryable<AccessKey>, Task<int>> change, CancellationToken cancellationToken)
+    private async Task<Result<Done>> ChangeAsync(string callerId, string accessKeyId, Func<IQueryable<AccessKey>, Task<int>> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ownerId = await db.AccessKeys.Where(k => k.Id == accessKeyId).Select(k => k.UserId).SingleOrDefaultAsync(cancellationToken);
         if (ownerId is null)
         {
-            return "That AccessKey no longer exists.";
+            return Problem.NotFound("That AccessKey no longer exists.");
         }
 
         if (!await MayActOnAsync(db, callerId, ownerId, cancellationToken))
         {
-            return "You may change only your own AccessKeys.";
+            return Problem.Forbidden("You may change only your own AccessKeys.");
         }
 
         await change(db.AccessKeys.Where(k => k.Id == accessKeyId));
-        return null;
+        return Result.Ok();
     }
 
     private async Task<bool> MayActOnAsync(MediaDbContext db, string callerId, string userId, CancellationToken cancellationToken)

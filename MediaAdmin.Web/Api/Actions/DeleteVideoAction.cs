@@ -1,0 +1,41 @@
+using System.Globalization;
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Deletion;
+
+namespace MediaAdmin.Web.Api.Actions;
+
+/// <summary>DeleteVideo through the deletion service, within the owner's per-second rate.</summary>
+internal sealed class DeleteVideoAction(VideoDeletionService deletion, RpcRateLimits limits)
+{
+    public const string Name = "DeleteVideo";
+
+    private const string FlattenedPrefix = "VideoIds.";
+
+    public async Task<RpcResult<DeleteVideoResponse>> RunAsync(RpcCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (!limits.TryDeleteVideo(call.Caller.UserId))
+        {
+            return RpcError.ThrottlingUser;
+        }
+
+        // Not the request's token: a deletion that started commits, whether or not the client waits for the answer.
+        var result = await deletion.DeleteAsync(
+            new DeletionCaller(call.Caller.UserId, DeletionChannel.Api, call.Caller.AccessKeyId, call.Caller.Address), VideoIds(call.Parameters), CancellationToken.None);
+        if (result.Error is { } error)
+        {
+            return RpcError.From(error, result.RequestId);
+        }
+
+        return new DeleteVideoResponse(result.RequestId, result.Forbidden.Select(f => f.VideoId).ToList(), result.NonExistent.ToList());
+    }
+
+    /// <summary>VideoIds as one comma-separated value, or flattened from an array as VideoIds.1, VideoIds.2, ...</summary>
+    private static string VideoIds(IReadOnlyDictionary<string, string> parameters) =>
+        parameters.TryGetValue("VideoIds", out var joined)
+            ? joined
+            : string.Join(",", parameters
+                .Where(p => p.Key.StartsWith(FlattenedPrefix, StringComparison.Ordinal))
+                .OrderBy(p => int.TryParse(p.Key[FlattenedPrefix.Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
+                .Select(p => p.Value));
+}

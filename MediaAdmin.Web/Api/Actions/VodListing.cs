@@ -1,0 +1,62 @@
+using System.Globalization;
+using MediaAdmin.Core.Library;
+
+namespace MediaAdmin.Web.Api.Actions;
+
+/// <summary>The parameters GetVideoList and SearchMedia share: PageNo, PageSize, SortBy, and status names.</summary>
+internal static class VodListing
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Alibaba's own bound on these operations: deeper pages need narrower filters.</summary>
+    public const int MaxDepth = 5000;
+
+    /// <summary>The page and order asked for, newest first and ten a page by default.</summary>
+    public static RpcResult<LibraryQuery> Paging(RpcCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var pageNo = 1;
+        var pageSize = 10;
+        if (call.Parameters.TryGetValue("PageNo", out var rawNo) && (!TryParseCount(rawNo, out pageNo) || pageNo < 1))
+        {
+            return RpcError.InvalidParameter("PageNo");
+        }
+
+        if (call.Parameters.TryGetValue("PageSize", out var rawSize) && (!TryParseCount(rawSize, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return RpcError.InvalidParameter("PageSize");
+        }
+
+        if ((long)pageNo * pageSize > MaxDepth)
+        {
+            return RpcError.InvalidParameter("PageNo");
+        }
+
+        var sort = call.Parameters.GetValueOrDefault("SortBy", "CreationTime:Desc");
+        if (sort is not ("CreationTime:Desc" or "CreationTime:Asc"))
+        {
+            return RpcError.InvalidParameter("SortBy");
+        }
+
+        return new LibraryQuery { Page = pageNo - 1, PageSize = pageSize, Sort = LibrarySort.Created, Descending = sort == "CreationTime:Desc" };
+    }
+
+    /// <summary>Status names (Normal, Blocked, ...; any case, never numbers); false for none or an unknown one.</summary>
+    public static bool TryStatuses(IEnumerable<string> names, out List<MediaStatus> statuses)
+    {
+        statuses = [];
+        foreach (var name in names)
+        {
+            if (!Enum.TryParse<MediaStatus>(name, ignoreCase: true, out var status) || int.TryParse(name, out _))
+            {
+                return false;
+            }
+
+            statuses.Add(status);
+        }
+
+        return statuses.Count > 0;
+    }
+
+    private static bool TryParseCount(string raw, out int value) => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+}
