@@ -59,6 +59,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<AccountProvisioning>();
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<RoleAdministration>();
         services.AddSingleton<Library.LibraryQueryService>();
         services.AddSingleton<DeletionPreviewService>();
         services.AddSingleton<DeletionNotifier>();

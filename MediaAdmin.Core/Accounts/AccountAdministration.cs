@@ -1,30 +1,16 @@
-using System.Security.Claims;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Accounts;
 
-/// <summary>An account as the administration page lists it.</summary>
-public sealed record AccountSummary(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, DateTime CreatedAtUtc);
-
-/// <summary>A role and the permissions it grants.</summary>
-public sealed record RoleSummary(string Name, IReadOnlyList<string> Permissions);
-
-/// <summary>The outcome of an administrative action: done (with a new password when one was made), or why not.</summary>
-public sealed record AdminResult(string? Error, string? Password = null)
-{
-    public bool Succeeded => Error is null;
-
-    public static AdminResult Done { get; } = new((string?)null);
-
-    public static AdminResult NotAllowed { get; } = new("Only administrators with the 'Manage accounts' permission may do this.");
-}
-
 /// <summary>
-/// Account and role administration. Every call re-checks, in the database, that the caller may manage
-/// accounts; an administrator cannot disable, lock or demote themselves, so no one locks out the last admin by accident.
+/// Account administration. Every call re-checks, in the database, that the caller may manage
+/// accounts. No change may leave the console without an active administrator: an administrator cannot
+/// disable, lock or demote themself, and no one can disable, lock or demote the last active member of
+/// the Administrator role.
 /// </summary>
 public sealed class AccountAdministration(
     UserManager<MediaUser> users,
@@ -34,34 +20,40 @@ public sealed class AccountAdministration(
     MediaDbContext db,
     TimeProvider clock)
 {
-    public async Task<IReadOnlyList<AccountSummary>?> ListAsync(string callerId, CancellationToken cancellationToken = default)
+    /// <summary>What a caller without the 'Manage accounts' permission is told.</summary>
+    internal static Problem NotAllowed { get; } = Problem.Forbidden("Only administrators with the 'Manage accounts' permission may do this.");
+
+    /// <summary>Every account with its roles and state, by e-mail.</summary>
+    public async Task<Result<IReadOnlyList<AccountSummary>>> ListAsync(string callerId, CancellationToken cancellationToken = default)
     {
         if (!await MayManageAsync(callerId, cancellationToken))
         {
-            return null;
+            return NotAllowed;
         }
 
         var now = clock.GetUtcNow();
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var byUser = roleNames.ToLookup(r => r.UserId, r => r.Name!);
-        return accounts.Select(u => new AccountSummary(
-            u.Id, u.Email ?? u.UserName ?? u.Id, u.DisplayName, byUser[u.Id].Order().ToList(), u.IsDisabled, u.LockoutEnd > now, u.CreatedAtUtc)).ToList();
+        return Result<IReadOnlyList<AccountSummary>>.Success(accounts.Select(u => new AccountSummary(
+            u.Id, u.Email ?? u.UserName ?? u.Id, u.DisplayName, byUser[u.Id].Order().ToList(), u.IsDisabled, u.LockoutEnd > now, u.CreatedAtUtc)).ToList());
     }
 
-    public async Task<AdminResult> CreateAsync(string callerId, string? email, string? role, string? displayName)
+    /// <summary>Creates an account with one role and a generated password, returned once.</summary>
+    public async Task<Result<OneTimePassword>> CreateAsync(string callerId, string? email, string? role, string? displayName)
     {
         if (!await MayManageAsync(callerId))
         {
-            return AdminResult.NotAllowed;
+            return NotAllowed;
         }
 
         var created = await provisioning.CreateAsync(email, role, null, displayName);
-        return created.Succeeded ? new AdminResult(null, created.Password) : new AdminResult(string.Join(" ", created.Errors));
+        return created.Succeeded ? new OneTimePassword(created.User!.Email!, created.Password!) : Problem.Invalid(string.Join(" ", created.Errors));
     }
 
-    public Task<AdminResult> SetDisabledAsync(string callerId, string userId, bool disabled) =>
-        ChangeOtherAsync(callerId, userId, disabled ? "disable" : "enable", async user =>
+    /// <summary>Switches an account off (its open sessions end at their next check) or on again.</summary>
+    public Task<Result<Done>> SetDisabledAsync(string callerId, string userId, bool disabled) =>
+        ChangeAsync(callerId, userId, "disable", _ => Task.FromResult(disabled), async user =>
         {
             user.IsDisabled = disabled;
             var updated = await users.UpdateAsync(user);
@@ -70,8 +62,9 @@ public sealed class AccountAdministration(
             return updated.Succeeded ? await users.UpdateSecurityStampAsync(user) : updated;
         });
 
-    public Task<AdminResult> SetLockedOutAsync(string callerId, string userId, bool locked) =>
-        ChangeOtherAsync(callerId, userId, locked ? "lock" : "unlock", async user =>
+    /// <summary>Locks an account until an administrator unlocks it, or unlocks it (forgetting its failed sign-ins).</summary>
+    public Task<Result<Done>> SetLockedOutAsync(string callerId, string userId, bool locked) =>
+        ChangeAsync(callerId, userId, "lock", _ => Task.FromResult(locked), async user =>
         {
             var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
             if (result.Succeeded && !locked)
@@ -82,21 +75,29 @@ public sealed class AccountAdministration(
             return result.Succeeded && locked ? await users.UpdateSecurityStampAsync(user) : result;
         });
 
-    public async Task<AdminResult> ResetPasswordAsync(string callerId, string userId)
+    /// <summary>Gives an account a new generated password, returned once.</summary>
+    public async Task<Result<OneTimePassword>> ResetPasswordAsync(string callerId, string userId)
     {
-        string? password = null;
-        var result = await ChangeAsync(callerId, userId, allowSelf: true, "reset the password of", async user =>
+        var password = AccountProvisioning.GeneratePassword();
+        MediaUser? changed = null;
+        var result = await ChangeAsync(callerId, userId, "reset the password of", _ => Task.FromResult(false), async user =>
         {
-            password = AccountProvisioning.GeneratePassword();
+            changed = user;
             var token = await users.GeneratePasswordResetTokenAsync(user);
             return await users.ResetPasswordAsync(user, token, password);
         });
-        return result.Succeeded ? new AdminResult(null, password) : result;
+        return result.Map(_ => new OneTimePassword(changed!.Email ?? changed.Id, password));
     }
 
-    public async Task<AdminResult> SetRolesAsync(string callerId, string userId, IReadOnlyCollection<string> newRoles)
+    /// <summary>Replaces an account's roles with <paramref name="newRoles"/>, each of which must exist.</summary>
+    public async Task<Result<Done>> SetRolesAsync(string callerId, string userId, IReadOnlyCollection<string> newRoles)
     {
         ArgumentNullException.ThrowIfNull(newRoles);
+        if (!await MayManageAsync(callerId))
+        {
+            return NotAllowed;
+        }
+
         var unknown = new List<string>();
         foreach (var role in newRoles)
         {
@@ -108,15 +109,11 @@ public sealed class AccountAdministration(
 
         if (unknown.Count > 0)
         {
-            return new AdminResult($"No such role: {string.Join(", ", unknown)}.");
+            return Problem.Invalid($"No such role: {string.Join(", ", unknown)}.");
         }
 
-        if (callerId == userId && !newRoles.Contains(RoleNames.Administrator))
-        {
-            return new AdminResult("You cannot remove your own Administrator role; ask another administrator.");
-        }
-
-        return await ChangeAsync(callerId, userId, allowSelf: true, "change the roles of", async user =>
+        var demotes = async (MediaUser user) => !newRoles.Contains(RoleNames.Administrator) && await users.IsInRoleAsync(user, RoleNames.Administrator);
+        return await ChangeAsync(callerId, userId, "remove the Administrator role of", demotes, async user =>
         {
             var current = await users.GetRolesAsync(user);
             var removed = await users.RemoveFromRolesAsync(user, current.Except(newRoles));
@@ -130,82 +127,48 @@ public sealed class AccountAdministration(
         });
     }
 
-    public async Task<IReadOnlyList<RoleSummary>?> RolesAsync(string callerId, CancellationToken cancellationToken = default)
-    {
-        if (!await MayManageAsync(callerId, cancellationToken))
-        {
-            return null;
-        }
-
-        var all = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        var claims = await db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == PermissionNames.ClaimType).ToListAsync(cancellationToken);
-        return all.Select(r => new RoleSummary(r.Name!, claims.Where(c => c.RoleId == r.Id).Select(c => c.ClaimValue!).Order().ToList())).ToList();
-    }
-
-    public async Task<AdminResult> SetRolePermissionsAsync(string callerId, string roleName, IReadOnlyCollection<string> granted)
-    {
-        ArgumentNullException.ThrowIfNull(granted);
-        if (!await MayManageAsync(callerId))
-        {
-            return AdminResult.NotAllowed;
-        }
-
-        var unknown = granted.Except(PermissionNames.All).ToList();
-        if (unknown.Count > 0)
-        {
-            return new AdminResult($"No such permission: {string.Join(", ", unknown)}.");
-        }
-
-        if (roleName == RoleNames.Administrator && !granted.Contains(PermissionNames.ManageAccounts))
-        {
-            return new AdminResult("The Administrator role must keep 'Manage accounts', or no one could manage accounts any more.");
-        }
-
-        var role = await roles.FindByNameAsync(roleName);
-        if (role is null)
-        {
-            return new AdminResult($"No such role: {roleName}.");
-        }
-
-        var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == PermissionNames.ClaimType).ToList();
-        foreach (var claim in current.Where(c => !granted.Contains(c.Value)))
-        {
-            await roles.RemoveClaimAsync(role, claim);
-        }
-
-        foreach (var permission in granted.Except(current.Select(c => c.Value)))
-        {
-            await roles.AddClaimAsync(role, new Claim(PermissionNames.ClaimType, permission));
-        }
-
-        return AdminResult.Done;
-    }
-
-    private Task<AdminResult> ChangeOtherAsync(string callerId, string userId, string what, Func<MediaUser, Task<IdentityResult>> change) =>
-        ChangeAsync(callerId, userId, allowSelf: false, what, change);
-
-    private async Task<AdminResult> ChangeAsync(string callerId, string userId, bool allowSelf, string what, Func<MediaUser, Task<IdentityResult>> change)
+    /// <summary>
+    /// Applies <paramref name="change"/> to an account; when <paramref name="removesAdministration"/> says it would
+    /// take an administrator away, refuses it for the caller's own account and for the last active administrator.
+    /// </summary>
+    private async Task<Result<Done>> ChangeAsync(
+        string callerId, string userId, string what, Func<MediaUser, Task<bool>> removesAdministration, Func<MediaUser, Task<IdentityResult>> change)
     {
         if (!await MayManageAsync(callerId))
         {
-            return AdminResult.NotAllowed;
+            return NotAllowed;
         }
 
-        if (!allowSelf && callerId == userId)
+        if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return new AdminResult($"You cannot {what} your own account; ask another administrator.");
+            return Problem.NotFound("That account no longer exists.");
         }
 
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        if (await removesAdministration(user))
         {
-            return new AdminResult("That account no longer exists.");
+            if (callerId == userId)
+            {
+                return Problem.Invalid($"You cannot {what} your own account; ask another administrator.");
+            }
+
+            if (await IsLastActiveAdministratorAsync(user))
+            {
+                return Problem.Conflict($"You cannot {what} {user.Email}: it is the last active administrator account.");
+            }
         }
 
         var result = await change(user);
-        return result.Succeeded ? AdminResult.Done : new AdminResult(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return result.Succeeded ? Result.Ok() : Problem.Invalid(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
-    private async Task<bool> MayManageAsync(string callerId, CancellationToken cancellationToken = default) =>
-        (await permissions.GetAsync(callerId, cancellationToken)).Has(PermissionNames.ManageAccounts);
+    private async Task<bool> IsLastActiveAdministratorAsync(MediaUser user)
+    {
+        var administrators = await users.GetUsersInRoleAsync(RoleNames.Administrator);
+        return IsActive(user) && administrators.Any(a => a.Id == user.Id) && !administrators.Any(a => a.Id != user.Id && IsActive(a));
+    }
+
+    private bool IsActive(MediaUser user) => !user.IsDisabled && !(user.LockoutEnd > clock.GetUtcNow());
+
+    private Task<bool> MayManageAsync(string callerId, CancellationToken cancellationToken = default) =>
+        permissions.HasAsync(callerId, PermissionNames.ManageAccounts, cancellationToken);
 }

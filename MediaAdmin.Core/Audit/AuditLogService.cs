@@ -3,29 +3,24 @@ using System.Text;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Audit;
 
-/// <summary>What to look for in the deletion audit log.</summary>
-public sealed record AuditQuery(string? Text = null, DeletionChannel? Channel = null, DateTime? FromUtc = null, DateTime? ToUtc = null, int Page = 0, int PageSize = 50);
-
-/// <summary>One audit record with its outcome per ID, as the audit page shows it.</summary>
-public sealed record AuditLine(
-    string RequestId, DateTime CreatedAtUtc, string UserName, DeletionChannel Channel, string? AccessKeyId, string? RemoteAddress,
-    string RequestedIds, string? ErrorCode, IReadOnlyList<(string VideoId, DeletionOutcome Outcome, string? Title, string? Reason)> Entries);
-
 /// <summary>The deletion audit log: searchable and exportable by those who manage accounts.</summary>
 public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
 {
-    /// <summary>Records matching the query, newest first; null when the caller may not read the log.</summary>
-    public async Task<IReadOnlyList<AuditLine>?> SearchAsync(string userId, AuditQuery query, CancellationToken cancellationToken = default)
+    private static readonly Problem NotAllowed = Problem.Forbidden("Only administrators with the 'Manage accounts' permission may read the audit log.");
+
+    /// <summary>Records matching the query, newest first.</summary>
+    public async Task<Result<IReadOnlyList<AuditLine>>> SearchAsync(string userId, AuditQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!(await permissions.GetAsync(db, userId, cancellationToken)).Has(PermissionNames.ManageAccounts))
         {
-            return null;
+            return NotAllowed;
         }
 
         var records = db.DeletionAuditRecords.AsNoTracking();
@@ -61,20 +56,21 @@ public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory,
             .Include(r => r.Entries)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return found.Select(r => new AuditLine(
+        return Result<IReadOnlyList<AuditLine>>.Success(found.Select(r => new AuditLine(
             r.RequestId, r.CreatedAtUtc, r.UserName, r.Channel, r.AccessKeyId, r.RemoteAddress, r.RequestedIds, r.ErrorCode,
-            r.Entries.OrderBy(e => e.Outcome).ThenBy(e => e.Id).Select(e => (e.VideoId, e.Outcome, e.Title, e.Reason)).ToList())).ToList();
+            r.Entries.OrderBy(e => e.Outcome).ThenBy(e => e.Id).Select(e => new AuditLineEntry(e.VideoId, e.Outcome, e.Title, e.Reason)).ToList())).ToList());
     }
 
-    /// <summary>The matching records as CSV, one line per ID asked for; null when the caller may not read the log.</summary>
-    public async Task<string?> ExportCsvAsync(string userId, AuditQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The matching records (up to 5,000) as CSV, one line per ID asked for.</summary>
+    public async Task<Result<string>> ExportCsvAsync(string userId, AuditQuery query, CancellationToken cancellationToken = default)
     {
-        var lines = await SearchAsync(userId, query with { Page = 0, PageSize = 5000 }, cancellationToken);
-        if (lines is null)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(query);
+        var found = await SearchAsync(userId, query with { Page = 0, PageSize = 5000 }, cancellationToken);
+        return found.Map(ToCsv);
+    }
 
+    private static string ToCsv(IReadOnlyList<AuditLine> lines)
+    {
         var csv = new StringBuilder("request_id,time_utc,user,channel,access_key_id,remote_address,error_code,video_id,outcome,title,reason\n");
         foreach (var line in lines)
         {
@@ -85,9 +81,9 @@ public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory,
                 csv.Append(common).Append(",,,,\n");
             }
 
-            foreach (var (videoId, outcome, title, reason) in line.Entries)
+            foreach (var entry in line.Entries)
             {
-                csv.Append(common).Append(',').Append(string.Join(",", Csv(videoId), Csv(outcome.ToString()), Csv(title), Csv(reason))).Append('\n');
+                csv.Append(common).Append(',').Append(string.Join(",", Csv(entry.VideoId), Csv(entry.Outcome.ToString()), Csv(entry.Title), Csv(entry.Reason))).Append('\n');
             }
         }
 

@@ -1,24 +1,25 @@
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Cdn;
 
-/// <summary>A deletion whose URLs the CDN may still serve, as the CDN refresh page lists it.</summary>
-public sealed record CdnReminder(
-    long Id, string RequestId, string DeletedBy, DateTime DeletedAtUtc, int UrlCount, IReadOnlyList<string> Urls, DateTime? RefreshedAtUtc, string? RefreshedBy,
-    Audit.DeletionChannel Channel = Audit.DeletionChannel.Console, string? AccessKeyId = null);
-
-/// <summary>The reminders to refresh CDN caches after deletions, kept until someone marks them done.</summary>
+/// <summary>
+/// The reminders to refresh CDN caches after deletions, kept until someone marks them done. Anyone who
+/// may read the library sees them; marking one done takes a delete permission (own or any), since it
+/// belongs with the deletion that left the URLs, and a reader who dismisses it leaves deleted media served.
+/// </summary>
 public sealed class CdnReminderService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions, TimeProvider clock)
 {
     /// <summary>Open reminders, oldest first, for anyone who may read the library.</summary>
-    public async Task<IReadOnlyList<CdnReminder>> OpenAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<OpenCdnReminders>> OpenAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!(await permissions.GetAsync(db, userId, cancellationToken)).Has(PermissionNames.ReadMedia))
+        var caller = await permissions.GetAsync(db, userId, cancellationToken);
+        if (!caller.Has(PermissionNames.ReadMedia))
         {
-            return [];
+            return Problem.Forbidden("Your roles do not allow reading the library.");
         }
 
         var open = await db.CdnInvalidations.AsNoTracking()
@@ -31,27 +32,37 @@ public sealed class CdnReminderService(IDbContextFactory<MediaDbContext> dbFacto
             .Where(r => requestIds.Contains(r.RequestId))
             .Select(r => new { r.RequestId, r.Channel, r.AccessKeyId })
             .ToDictionaryAsync(r => r.RequestId, cancellationToken);
-        return open.Select(i => ToReminder(i) with
+        var reminders = open.Select(i => ToReminder(i) with
         {
             Channel = doors.TryGetValue(i.RequestId, out var door) ? door.Channel : Audit.DeletionChannel.Console,
             AccessKeyId = doors.TryGetValue(i.RequestId, out var key) ? key.AccessKeyId : null,
         }).ToList();
+        return new OpenCdnReminders(reminders, caller.CanDeleteAssets);
     }
 
-    /// <summary>Marks a reminder refreshed; false when the caller may not, or it is unknown or already done.</summary>
-    public async Task<bool> MarkRefreshedAsync(string userId, long reminderId, CancellationToken cancellationToken = default)
+    /// <summary>Marks a reminder refreshed, once; only for callers who may delete assets.</summary>
+    public async Task<Result<Done>> MarkRefreshedAsync(string userId, long reminderId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var who = await permissions.GetAsync(db, userId, cancellationToken);
-        if (!who.Has(PermissionNames.ReadMedia))
+        if (!who.CanDeleteAssets)
         {
-            return false;
+            return Problem.Forbidden("Only people who may delete assets may mark a CDN refresh done.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.CdnInvalidations
+        var marked = await db.CdnInvalidations
             .Where(i => i.Id == reminderId && i.RefreshedAtUtc == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.RefreshedAtUtc, now).SetProperty(i => i.RefreshedByName, who.UserName), cancellationToken) == 1;
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.RefreshedAtUtc, now).SetProperty(i => i.RefreshedByName, who.UserName), cancellationToken);
+        if (marked == 1)
+        {
+            return Result.Ok();
+        }
+
+        var refreshedBy = await db.CdnInvalidations.Where(i => i.Id == reminderId).Select(i => i.RefreshedByName).ToListAsync(cancellationToken);
+        return refreshedBy.Count == 0
+            ? Problem.NotFound("That CDN reminder does not exist.")
+            : Problem.Conflict($"Already marked refreshed by {refreshedBy[0] ?? "someone else"}.");
     }
 
     private static CdnReminder ToReminder(CdnInvalidation i) =>

@@ -7,6 +7,9 @@ public sealed record CallerPermissions(string UserId, string UserName, bool IsAc
 
     public bool Has(string permission) => IsActive && Granted.Contains(permission);
 
+    /// <summary>May delete some assets: their own, or any.</summary>
+    public bool CanDeleteAssets => Has(PermissionNames.DeleteOwnMedia) || Has(PermissionNames.DeleteAnyMedia);
+
     public bool CanDelete(string ownerId) =>
         Has(PermissionNames.DeleteAnyMedia) || (Has(PermissionNames.DeleteOwnMedia) && ownerId == UserId);
 

@@ -25,6 +25,10 @@ public sealed class PermissionService(IDbContextFactory<MediaDbContext> dbFactor
         return await GetAsync(db, userId, cancellationToken);
     }
 
+    /// <summary>Whether the user, active now, holds <paramref name="permission"/>.</summary>
+    public async Task<bool> HasAsync(string userId, string permission, CancellationToken cancellationToken = default) =>
+        (await GetAsync(userId, cancellationToken)).Has(permission);
+
     internal async Task<CallerPermissions> GetAsync(MediaDbContext db, string userId, CancellationToken cancellationToken)
     {
         var rows = new List<PermissionRow>();

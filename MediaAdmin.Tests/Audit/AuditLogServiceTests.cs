@@ -3,6 +3,7 @@ using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using MediaAdmin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,11 +20,11 @@ public sealed class AuditLogServiceTests : CoreHostTest
         var result = await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Api, "LTAIkey"), $"{asset.Id},{missing}");
         var log = App.Services.GetRequiredService<AuditLogService>();
 
-        var found = Assert.Single((await log.SearchAsync(admin.Id, new AuditQuery(asset.Id)))!);
-        var csv = await log.ExportCsvAsync(admin.Id, new AuditQuery());
+        var found = Assert.Single((await log.SearchAsync(admin.Id, new AuditQuery(asset.Id))).Value);
+        var csv = (await log.ExportCsvAsync(admin.Id, new AuditQuery())).Value;
 
         Assert.Equal((result.RequestId, DeletionChannel.Api, "LTAIkey"), (found.RequestId, found.Channel, found.AccessKeyId));
-        var lines = csv!.TrimEnd('\n').Split('\n');
+        var lines = csv.TrimEnd('\n').Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Contains($"{asset.Id},Deleted,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",", lines[1], StringComparison.Ordinal);
         Assert.EndsWith($"{missing},NonExistent,,", lines[2], StringComparison.Ordinal);
@@ -35,22 +36,44 @@ public sealed class AuditLogServiceTests : CoreHostTest
         var editor = await App.CreateUserAsync(RoleNames.Editor);
         var log = App.Services.GetRequiredService<AuditLogService>();
 
-        Assert.Null(await log.SearchAsync(editor.Id, new AuditQuery()));
-        Assert.Null(await log.ExportCsvAsync(editor.Id, new AuditQuery()));
+        var search = await log.SearchAsync(editor.Id, new AuditQuery());
+        var export = await log.ExportCsvAsync(editor.Id, new AuditQuery());
+
+        Assert.Equal((ResultStatus.Forbidden, ResultStatus.Forbidden), (search.Status, export.Status));
+        Assert.Contains("Manage accounts", export.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_cdn_reminder_stays_open_until_marked_refreshed_once()
     {
-        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator, "Ada Admin");
         var asset = await App.AddAssetAsync(admin.Id);
         await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), asset.Id);
         var reminders = App.Services.GetRequiredService<CdnReminderService>();
 
-        var open = Assert.Single(await reminders.OpenAsync(admin.Id));
+        var open = Assert.Single((await reminders.OpenAsync(admin.Id)).Value.Reminders);
+        var first = await reminders.MarkRefreshedAsync(admin.Id, open.Id);
+        var second = await reminders.MarkRefreshedAsync(admin.Id, open.Id);
+        var unknown = await reminders.MarkRefreshedAsync(admin.Id, open.Id + 1000);
+
         Assert.Equal(asset.Files.Count, open.Urls.Count);
-        Assert.True(await reminders.MarkRefreshedAsync(admin.Id, open.Id));
-        Assert.False(await reminders.MarkRefreshedAsync(admin.Id, open.Id));
-        Assert.Empty(await reminders.OpenAsync(admin.Id));
+        Assert.Equal((ResultStatus.Ok, ResultStatus.Conflict, ResultStatus.NotFound), (first.Status, second.Status, unknown.Status));
+        Assert.Equal($"Already marked refreshed by {admin.UserName}.", second.Error);
+        Assert.Empty((await reminders.OpenAsync(admin.Id)).Value.Reminders);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_open_cdn_reminders_but_is_not_offered_to_mark_them()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var viewer = await App.CreateUserAsync(RoleNames.Viewer);
+        await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), (await App.AddAssetAsync(admin.Id)).Id);
+        var reminders = App.Services.GetRequiredService<CdnReminderService>();
+
+        var asViewer = (await reminders.OpenAsync(viewer.Id)).Value;
+        var asAdmin = (await reminders.OpenAsync(admin.Id)).Value;
+
+        Assert.Single(asViewer.Reminders);
+        Assert.Equal((false, true), (asViewer.CanMarkRefreshed, asAdmin.CanMarkRefreshed));
     }
 }

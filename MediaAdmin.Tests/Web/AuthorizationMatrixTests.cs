@@ -1,9 +1,11 @@
 using System.Net;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using MediaAdmin.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,19 +37,13 @@ public sealed class AuthorizationMatrixTests : ConsoleServerTest
         using var client = Server.CreateClient();
         if (who != "anonymous")
         {
-            var role = who is "locked-out" ? RoleNames.Administrator : who is "revoked" ? RoleNames.Editor : who;
-            var user = await Server.CreateUserAsync(role);
+            var user = await Server.CreateUserAsync(RoleOf(who));
             var login = await ConsoleServer.PostLoginAsync(client, user.Email!, "Test-Password-1");
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             Assert.DoesNotContain("Login", login.Headers.Location!.ToString(), StringComparison.Ordinal);
 
             // Changed after sign-in: the cookie still says what it said, the database does not.
-            await Server.WithUsersAsync<IdentityResult>(async users => who switch
-            {
-                "locked-out" => await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.UtcNow.AddHours(1)),
-                "revoked" => await users.RemoveFromRoleAsync((await users.FindByIdAsync(user.Id))!, RoleNames.Editor),
-                _ => IdentityResult.Success,
-            });
+            await ChangeRightsAsync(who, user.Id);
         }
 
         var response = await client.GetAsync(path);
@@ -72,29 +68,13 @@ public sealed class AuthorizationMatrixTests : ConsoleServerTest
     [InlineData("disabled", DeletionOutcome.Forbidden, DeletionOutcome.Forbidden)]
     public async Task Each_caller_deletes_own_others_and_missing_assets_as_its_current_rights_allow(string who, DeletionOutcome onOwn, DeletionOutcome onOthers)
     {
-        var role = who is "locked-out" or "disabled" ? RoleNames.Administrator : who is "revoked" ? RoleNames.Editor : who;
-        var caller = await Server.CreateUserAsync(role);
+        var caller = await Server.CreateUserAsync(RoleOf(who));
         var other = await Server.CreateUserAsync(RoleNames.Editor);
         var ingestion = Server.Services.GetRequiredService<AssetIngestion>();
         var own = await ingestion.IngestAsync(Drafts.Video(caller.Id, "Own"));
         var others = await ingestion.IngestAsync(Drafts.Video(other.Id, "Others'"));
         var missing = VideoId.New();
-        await Server.WithUsersAsync<IdentityResult>(async users =>
-        {
-            var user = (await users.FindByIdAsync(caller.Id))!;
-            switch (who)
-            {
-                case "locked-out":
-                    return await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1));
-                case "revoked":
-                    return await users.RemoveFromRoleAsync(user, RoleNames.Editor);
-                case "disabled":
-                    user.IsDisabled = true;
-                    return await users.UpdateAsync(user);
-                default:
-                    return IdentityResult.Success;
-            }
-        });
+        await ChangeRightsAsync(who, caller.Id);
 
         var result = await Server.Services.GetRequiredService<VideoDeletionService>()
             .DeleteAsync(new DeletionCaller(caller.Id, DeletionChannel.Console), $"{own.Id},{others.Id},{missing}");
@@ -109,5 +89,77 @@ public sealed class AuthorizationMatrixTests : ConsoleServerTest
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.MediaDbContext>();
         Assert.Equal(onOwn != DeletionOutcome.Deleted, db.MediaAssets.Any(a => a.Id == own.Id));
         Assert.Equal(onOthers != DeletionOutcome.Deleted, db.MediaAssets.Any(a => a.Id == others.Id));
+    }
+
+    [Theory]
+    [InlineData(RoleNames.Viewer, ResultStatus.Forbidden)]
+    [InlineData(RoleNames.Editor, ResultStatus.Ok)]
+    [InlineData(RoleNames.Administrator, ResultStatus.Ok)]
+    [InlineData("locked-out", ResultStatus.Forbidden)]
+    [InlineData("revoked", ResultStatus.Forbidden)]
+    [InlineData("disabled", ResultStatus.Forbidden)]
+    public async Task Each_caller_marks_a_cdn_reminder_refreshed_only_with_a_delete_permission(string who, ResultStatus expected)
+    {
+        var caller = await Server.CreateUserAsync(RoleOf(who));
+        var reminderId = await OpenReminderAsync();
+        await ChangeRightsAsync(who, caller.Id);
+        var reminders = Server.Services.GetRequiredService<CdnReminderService>();
+
+        var marked = await reminders.MarkRefreshedAsync(caller.Id, reminderId);
+
+        Assert.Equal(expected, marked.Status);
+        var stillOpen = (await reminders.OpenAsync(await AdministratorIdAsync())).Value.Reminders.Any(r => r.Id == reminderId);
+        Assert.Equal(expected != ResultStatus.Ok, stillOpen);
+    }
+
+    [Theory]
+    [InlineData(RoleNames.Viewer, false)]
+    [InlineData(RoleNames.Editor, true)]
+    [InlineData(RoleNames.Administrator, true)]
+    public async Task The_cdn_refresh_page_offers_mark_refreshed_only_to_callers_who_may_do_it(string role, bool offered)
+    {
+        var caller = await Server.CreateUserAsync(role);
+        await OpenReminderAsync();
+        using var client = Server.CreateClient();
+        await ConsoleServer.PostLoginAsync(client, caller.Email!, "Test-Password-1");
+
+        var page = await client.GetStringAsync("/cdn-refresh");
+
+        Assert.Contains("data-testid=\"cdn-reminder-item\"", page, StringComparison.Ordinal);
+        Assert.Equal(offered, page.Contains("data-testid=\"mark-refreshed\"", StringComparison.Ordinal));
+    }
+
+    private static string RoleOf(string who) =>
+        who is "locked-out" or "disabled" ? RoleNames.Administrator : who is "revoked" ? RoleNames.Editor : who;
+
+    /// <summary>Changes the rights of <paramref name="who"/> after the fact: the database says so, a cookie or circuit does not.</summary>
+    private Task ChangeRightsAsync(string who, string userId) =>
+        Server.WithUsersAsync<IdentityResult>(async users =>
+        {
+            var user = (await users.FindByIdAsync(userId))!;
+            switch (who)
+            {
+                case "locked-out":
+                    return await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1));
+                case "revoked":
+                    return await users.RemoveFromRoleAsync(user, RoleNames.Editor);
+                case "disabled":
+                    user.IsDisabled = true;
+                    return await users.UpdateAsync(user);
+                default:
+                    return IdentityResult.Success;
+            }
+        });
+
+    private async Task<string> AdministratorIdAsync() => (await Server.CreateUserAsync(RoleNames.Administrator)).Id;
+
+    /// <summary>A deletion by an administrator, leaving one open CDN reminder; its id.</summary>
+    private async Task<long> OpenReminderAsync()
+    {
+        var admin = await AdministratorIdAsync();
+        var asset = await Server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(admin, "Reminded"));
+        var deletion = await Server.Services.GetRequiredService<VideoDeletionService>().DeleteAsync(new DeletionCaller(admin, DeletionChannel.Console), asset.Id);
+        var open = await Server.Services.GetRequiredService<CdnReminderService>().OpenAsync(admin);
+        return Assert.Single(open.Value.Reminders, r => r.RequestId == deletion.RequestId).Id;
     }
 }

@@ -1,13 +1,17 @@
 using MediaAdmin.Core;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Web.Api;
+using MediaAdmin.Web.Audit;
 using MediaAdmin.Web.Authorization;
 using MediaAdmin.Web.Cdn;
 using MediaAdmin.Web.Components;
 using MediaAdmin.Web.Components.Account;
+using MediaAdmin.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace MediaAdmin.Web.Hosting;
@@ -43,24 +47,43 @@ public static class MediaAdminWebExtensions
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.Cookie.Name = "MediaAdmin.Auth";
         });
-        services.AddIdentityCore<MediaUser>(AccountRules.Apply).AddSignInManager();
+
+        // Core registers Identity itself (options, stores, managers); the console adds signing in with cookies.
+        new IdentityBuilder(typeof(MediaUser), typeof(IdentityRole), services).AddSignInManager();
+        services.AddScoped<PasswordSignIn>();
         services.AddAuthorizationBuilder().AddPermissionPolicies();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+
+        services.AddOptions<ForwardedHeadersSettings>().BindConfiguration(ForwardedHeadersSettings.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ForwardedHeadersSettings>, ForwardedHeadersSettingsValidator>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) => settings.Value.ApplyTo(options));
         return builder;
     }
 
-    /// <summary>The request pipeline: errors, static assets, the stored-file origin, the console and the account endpoints.</summary>
+    /// <summary>
+    /// The request pipeline: forwarded headers from known proxies, the API port, errors, browser hardening,
+    /// static assets, the stored-file origin, the console and the account endpoints.
+    /// </summary>
     public static WebApplication UseMediaAdminWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // First: the API port answers the VOD RPC protocol only, never a console page.
+        // Before the API too: its throttles and audit need the client's address, not the proxy's.
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.IsBehindProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        // Then the API port, which answers the VOD RPC protocol only, never a console page.
         app.UseVodRpcApi();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
+        app.UseConsoleSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // Called explicitly so they come after the API branch: left implicit, routing and authorization
@@ -72,7 +95,8 @@ public static class MediaAdminWebExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapCdnOrigin();
         app.MapAuditExport();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The console's own policy says frame-ancestors 'none'; Blazor's default ('self') would take its place.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         return app;
     }

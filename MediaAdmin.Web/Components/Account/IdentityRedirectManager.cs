@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Components;
 
 namespace MediaAdmin.Web.Components.Account;
@@ -15,16 +16,18 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= string.Empty;
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal) || uri.StartsWith("/\\", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
+    /// <summary>Goes to <paramref name="uri"/> when it is a path on this site, and to the home page otherwise (or when empty).</summary>
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(IsOnThisSite(uri) ? uri : "/");
 
-        navigationManager.NavigateTo(uri);
-    }
+    /// <summary>
+    /// A relative URL no browser reads as another host: not <c>//host</c>, nor <c>/\host</c> (browsers read a
+    /// backslash as a slash), nor with a scheme or a control character a browser would strip.
+    /// </summary>
+    internal static bool IsOnThisSite([NotNullWhen(true)] string? uri) =>
+        !string.IsNullOrEmpty(uri)
+        && Uri.IsWellFormedUriString(uri, UriKind.Relative)
+        && !uri.StartsWith("//", StringComparison.Ordinal)
+        && !uri.Any(c => c == '\\' || char.IsControl(c));
 
     public void RedirectToWithStatus(string uri, string message, HttpContext context)
     {

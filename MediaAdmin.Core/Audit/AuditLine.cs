@@ -1,0 +1,11 @@
+using MediaAdmin.Core.Deletion;
+
+namespace MediaAdmin.Core.Audit;
+
+/// <summary>One audit record with its outcome per ID, as the audit page shows it.</summary>
+public sealed record AuditLine(
+    string RequestId, DateTime CreatedAtUtc, string UserName, DeletionChannel Channel, string? AccessKeyId, string? RemoteAddress,
+    string RequestedIds, string? ErrorCode, IReadOnlyList<AuditLineEntry> Entries);
+
+/// <summary>What became of one ID a deletion asked for.</summary>
+public sealed record AuditLineEntry(string VideoId, DeletionOutcome Outcome, string? Title, string? Reason);
