@@ -37,7 +37,7 @@ public sealed class DeleteFlowBrowserTests(ConsoleBrowserFixture fixture) : Cons
         var dialog = page.Locator("[data-testid=confirm-delete-dialog]");
         await Assertions.Expect(dialog).ToContainTextAsync("This cannot be undone");
         await Assertions.Expect(dialog.Locator("[data-testid=confirm-not-allowed]")).ToHaveCountAsync(1);
-        await Assertions.Expect(dialog.Locator("[data-testid=confirm-delete]")).ToHaveTextAsync("Delete 2 permanently");
+        await Assertions.Expect(page.Locator("[data-testid=confirm-delete]")).ToHaveTextAsync("Delete 2 permanently");
 
         // Meanwhile an administrator, in a browser of their own, deletes the third asset.
         var adminPage = await SignInAsync(admin);

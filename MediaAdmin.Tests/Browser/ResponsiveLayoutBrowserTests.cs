@@ -33,6 +33,7 @@ public sealed class ResponsiveLayoutBrowserTests(ConsoleBrowserFixture fixture) 
 
         Assert.Empty(sideways);
         await OpenLibraryAsync(page, $"/?q={word}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "library-390.png"), FullPage = true });
         await Assertions.Expect(page.Locator("[data-testid=signed-in-as]")).Not.ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=account-menu]");
         await Assertions.Expect(page.Locator("[data-testid=account-menu-email]")).ToHaveTextAsync(admin.Email!);
