@@ -9,8 +9,6 @@ namespace MediaAdmin.Tests.Deletion;
 
 public sealed class DeletionPreviewServiceTests : CoreHostTest
 {
-    private DeletionPreviewService Previews => App.Services.GetRequiredService<DeletionPreviewService>();
-
     [Fact]
     public async Task A_viewer_may_delete_nothing_and_is_told_why()
     {
@@ -77,4 +75,6 @@ public sealed class DeletionPreviewServiceTests : CoreHostTest
         Assert.Equal([theirs.Id], preview.Kept.Select(i => i.Id));
         Assert.Equal((2, 6, 2, 10), (preview.MezzaninesToRemove, preview.StreamsToRemove, preview.SnapshotsToRemove, preview.FilesToRemove));
     }
+
+    private DeletionPreviewService Previews => App.Services.GetRequiredService<DeletionPreviewService>();
 }

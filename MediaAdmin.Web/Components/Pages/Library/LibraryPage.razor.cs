@@ -171,7 +171,7 @@ public sealed partial class LibraryPage : IDisposable
             return;
         }
 
-        SelectionRefusal = _selection.TryAdd(new SelectedAsset(row.Id, row.Title, row.CanDelete, row.DeleteDeniedReason));
+        SelectionRefusal = _selection.TryAdd(new SelectedAsset(row.Id, row.Title, row.CanDelete, row.DeleteDeniedReason)).Error;
         if (SelectionRefusal is not null)
         {
             _refusals++;
