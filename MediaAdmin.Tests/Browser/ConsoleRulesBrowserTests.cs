@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace MediaAdmin.Tests.Browser;
 
+[Collection(BrowserTestGroup.Name)]
 public sealed class ConsoleRulesBrowserTests(ConsoleBrowserFixture fixture) : ConsoleBrowserTest(fixture)
 {
     [Fact]

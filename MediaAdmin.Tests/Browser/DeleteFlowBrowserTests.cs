@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 
 namespace MediaAdmin.Tests.Browser;
 
+[Collection(BrowserTestGroup.Name)]
 public sealed class DeleteFlowBrowserTests(ConsoleBrowserFixture fixture) : ConsoleBrowserTest(fixture)
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace MediaAdmin.Tests.Browser;
 
 /// <summary>The console on a phone (390 px, an iPhone's width) and on a laptop (1440 px).</summary>
+[Collection(BrowserTestGroup.Name)]
 public sealed class ResponsiveLayoutBrowserTests(ConsoleBrowserFixture fixture) : ConsoleBrowserTest(fixture)
 {
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
