@@ -1,32 +1,27 @@
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Deletion;
 
-/// <summary>What the confirmation dialog shows for one selected asset.</summary>
-public sealed record DeletionPreviewItem(
-    string Id, string Title, int Mezzanines, int Streams, int Snapshots, long TotalBytes, string? DeniedReason)
-{
-    public bool CanDelete => DeniedReason is null;
-
-    public int FileCount => Mezzanines + Streams + Snapshots;
-}
-
-/// <summary>The whole confirmation: every selected asset, which are missing already, and the totals of what will go.</summary>
-public sealed record DeletionPreview(IReadOnlyList<DeletionPreviewItem> Items, IReadOnlyList<string> Missing)
-{
-    public IEnumerable<DeletionPreviewItem> Deletable => Items.Where(i => i.CanDelete);
-
-    public int FilesToRemove => Deletable.Sum(i => i.FileCount);
-
-    public long BytesToRemove => Deletable.Sum(i => i.TotalBytes);
-}
-
 /// <summary>Counts what a deletion would remove, without removing anything; the service has the final word.</summary>
 public sealed class DeletionPreviewService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
 {
+    /// <summary>
+    /// Whether the user may delete anything at all (at least assets of their own), or why not: a Viewer's
+    /// selection can be copied but never offered for deletion. Re-read from the database on every call.
+    /// </summary>
+    public async Task<Result<Done>> MayDeleteAnyAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var who = await permissions.GetAsync(userId, cancellationToken);
+
+        // Anyone allowed to delete something may at least delete an asset of their own.
+        return who.DeleteDeniedReason(who.UserId, who.UserName) is { } reason ? Problem.Forbidden(reason) : Result.Ok();
+    }
+
+    /// <summary>Every selected asset, in the order given, with what it holds and why it may not be deleted; IDs not found are listed as missing.</summary>
     public async Task<DeletionPreview> PreviewAsync(string userId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);

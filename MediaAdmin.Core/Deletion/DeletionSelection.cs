@@ -1,3 +1,5 @@
+using MediaAdmin.Core.Results;
+
 namespace MediaAdmin.Core.Deletion;
 
 /// <summary>An asset picked for deletion, as the selection tray shows it.</summary>
@@ -23,22 +25,22 @@ public sealed class DeletionSelection
 
     public bool Contains(string id) => _items.Any(i => i.Id == id);
 
-    /// <summary>Adds an asset; returns why not when the selection is full (an asset already in it is fine).</summary>
-    public string? TryAdd(SelectedAsset asset)
+    /// <summary>Adds an asset, or answers a conflict saying why not when the selection is full (an asset already in it is fine).</summary>
+    public Result<Done> TryAdd(SelectedAsset asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
         if (Contains(asset.Id))
         {
-            return null;
+            return Result.Ok();
         }
 
         if (IsFull)
         {
-            return $"At most {Limit} assets can be deleted at once; remove one from the selection first.";
+            return Problem.Conflict($"At most {Limit} assets can be deleted at once; remove one from the selection first.");
         }
 
         _items.Add(asset);
-        return null;
+        return Result.Ok();
     }
 
     public bool Remove(string id) => _items.RemoveAll(i => i.Id == id) > 0;

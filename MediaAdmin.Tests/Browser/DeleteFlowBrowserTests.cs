@@ -1,4 +1,3 @@
-using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Storage;
 using MediaAdmin.Tests.Support;
@@ -7,36 +6,21 @@ using Microsoft.Playwright;
 
 namespace MediaAdmin.Tests.Browser;
 
-public sealed class DeleteFlowBrowserTests : IClassFixture<BrowserFixture>, IAsyncLifetime
+[Collection(BrowserTestGroup.Name)]
+public sealed class DeleteFlowBrowserTests(ConsoleBrowserFixture fixture) : ConsoleBrowserTest(fixture)
 {
-    private readonly BrowserFixture _browser;
-    private readonly TempFolder _folder = new();
-    private ConsoleServer _server = null!;
-
-    public DeleteFlowBrowserTests(BrowserFixture browser) => _browser = browser;
-
-    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private AssetIngestion Ingestion => _server.Services.GetRequiredService<AssetIngestion>();
-
     [Fact]
     public async Task An_editor_deletes_own_is_refused_a_colleagues_and_learns_a_third_was_deleted_meanwhile()
     {
-        var editor = await _server.CreateUserAsync(RoleNames.Editor);
-        var colleague = await _server.CreateUserAsync(RoleNames.Editor);
-        var admin = await _server.CreateUserAsync(RoleNames.Administrator);
+        var editor = await Server.CreateUserAsync(RoleNames.Editor);
+        var colleague = await Server.CreateUserAsync(RoleNames.Editor);
+        var admin = await Server.CreateUserAsync(RoleNames.Administrator);
         var own = await Ingestion.IngestAsync(Drafts.Video(editor.Id, "Harbour sunrise own", 3, 4));
         var theirs = await Ingestion.IngestAsync(Drafts.Video(colleague.Id, "Harbour sunrise colleague"));
         var doomed = await Ingestion.IngestAsync(Drafts.Video(editor.Id, "Harbour sunrise doomed"));
         await Ingestion.IngestAsync(Drafts.Video(colleague.Id, "Unrelated clip"));
 
-        var page = await _browser.SignInAsync(_server.BaseAddress, editor.Email!);
+        var page = await SignInAsync(editor);
         await BrowserFixture.WaitForLibraryAsync(page);
         await BrowserFixture.Input(page, "search").FillAsync("harbour sunrise");
         await BrowserFixture.Input(page, "search").PressAsync("Enter");
@@ -54,11 +38,11 @@ public sealed class DeleteFlowBrowserTests : IClassFixture<BrowserFixture>, IAsy
         var dialog = page.Locator("[data-testid=confirm-delete-dialog]");
         await Assertions.Expect(dialog).ToContainTextAsync("This cannot be undone");
         await Assertions.Expect(dialog.Locator("[data-testid=confirm-not-allowed]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=confirm-delete]")).ToHaveTextAsync("Delete 2 permanently");
 
         // Meanwhile an administrator, in a browser of their own, deletes the third asset.
-        var adminPage = await _browser.SignInAsync(_server.BaseAddress, admin.Email!);
-        await adminPage.GotoAsync($"/?id={doomed.Id}");
-        await BrowserFixture.WaitForLibraryAsync(adminPage);
+        var adminPage = await SignInAsync(admin);
+        await OpenLibraryAsync(adminPage, $"/?id={doomed.Id}");
         await BrowserFixture.Input(adminPage, $"select-{doomed.Id}").CheckAsync();
         await adminPage.ClickAsync("[data-testid=delete-selected]");
         await adminPage.ClickAsync("[data-testid=confirm-delete]");
@@ -76,7 +60,7 @@ public sealed class DeleteFlowBrowserTests : IClassFixture<BrowserFixture>, IAsy
         await page.Locator("[data-testid=results-panel]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "results-panel.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "library-after-delete.png"), FullPage = true });
 
-        var storage = _server.Services.GetRequiredService<IMediaStorage>();
+        var storage = Server.Services.GetRequiredService<IMediaStorage>();
         foreach (var file in own.Files)
         {
             Assert.False(await storage.ExistsAsync(StorageKey.Parse(file.StorageKey)), file.StorageKey);

@@ -1,39 +1,24 @@
-using System.Security.Claims;
 using Bunit;
 using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Permissions;
-using MediaAdmin.Tests.Support;
 using MediaAdmin.Web.Api;
 using MediaAdmin.Web.Components.Pages.AccessKeys;
 using MediaAdmin.Web.Components.Pages.Cdn;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor;
 
 namespace MediaAdmin.Tests.Components;
 
 /// <summary>The AccessKeys and CDN refresh pages rendered by bUnit over the real Core services on a real SQLite file.</summary>
-public sealed class AccessKeyAndCdnPagesTests : ConsoleComponentTest, IAsyncLifetime
+public sealed class AccessKeyAndCdnPagesTests : CoreComponentTest
 {
-    private readonly TempFolder _folder = new();
-    private CoreHost _core = null!;
-
-    async Task IAsyncLifetime.InitializeAsync() => _core = await CoreHost.StartAsync(_folder.Path);
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _core.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task A_new_key_shows_its_secret_once_and_a_third_cannot_be_made()
     {
-        var editor = await _core.CreateUserAsync(RoleNames.Editor);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
         var page = RenderAs<AccessKeysPage>(editor);
 
         page.Find("[data-testid=create-access-key]").Click();
@@ -41,7 +26,7 @@ public sealed class AccessKeyAndCdnPagesTests : ConsoleComponentTest, IAsyncLife
         var secret = page.Find("[data-testid=new-access-key-secret]").TextContent;
         page.Find("[data-testid=create-access-key]").Click();
 
-        Assert.Equal(secret, (await _core.Services.GetRequiredService<AccessKeyService>().ForSigningAsync(id)).Secret);
+        Assert.Equal(secret, (await App.Services.GetRequiredService<AccessKeyService>().ForSigningAsync(id)).Secret);
         Assert.Equal(2, page.FindAll("[data-testid=access-key-row]").Count);
         Assert.True(page.Find("[data-testid=create-access-key]").HasAttribute("disabled"));
         Assert.DoesNotContain(secret, page.Find("table").TextContent, StringComparison.Ordinal);
@@ -50,9 +35,9 @@ public sealed class AccessKeyAndCdnPagesTests : ConsoleComponentTest, IAsyncLife
     [Fact]
     public async Task The_cdn_refresh_page_says_which_deletions_came_through_the_api_and_marks_them_done()
     {
-        var editor = await _core.CreateUserAsync(RoleNames.Editor);
-        var asset = await _core.AddAssetAsync(editor.Id);
-        await _core.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Api, "LTAIpageTest"), asset.Id);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var asset = await App.AddAssetAsync(editor.Id);
+        await App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Api, "LTAIpageTest"), asset.Id);
         var page = RenderAs<CdnRefreshPage>(editor);
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=cdn-reminder-item]")));
@@ -67,15 +52,9 @@ public sealed class AccessKeyAndCdnPagesTests : ConsoleComponentTest, IAsyncLife
     private IRenderedComponent<TPage> RenderAs<TPage>(Core.Accounts.MediaUser user)
         where TPage : Microsoft.AspNetCore.Components.IComponent
     {
-        foreach (var type in new[] { typeof(AccessKeyService), typeof(PermissionService), typeof(CdnReminderService), typeof(IOptions<CdnOptions>) })
-        {
-            Services.AddSingleton(type, _core.Services.GetRequiredService(type));
-        }
-
+        SignInWith(user, typeof(AccessKeyService), typeof(PermissionService), typeof(CdnReminderService), typeof(IOptions<CdnOptions>));
         Services.AddSingleton(Options.Create(new ApiOptions()));
-        AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
-        Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        RenderProviders();
         return Render<TPage>();
     }
 }

@@ -22,7 +22,11 @@ public sealed class DeletionResultsPanelTests : ConsoleComponentTest
         Assert.Contains("Own clip", panel.Find("[data-testid=deleted-list]").TextContent, StringComparison.Ordinal);
         Assert.Contains("belongs to Eli", panel.Find("[data-testid=forbidden-list]").TextContent, StringComparison.Ordinal);
         Assert.Equal("c3", panel.Find("[data-testid=nonexistent-list]").TextContent.Trim());
-        Assert.Contains("not", panel.Find("[data-testid=cdn-reminder]").InnerHtml, StringComparison.Ordinal);
+        Assert.Equal(
+            "CDN caches were not refreshed: a delete does not purge the CDN, so these 2 URLs may still be served until you refresh them. "
+            + "Open the CDN refresh console, then mark it done on the CDN refresh page.",
+            Words(panel.Find("[data-testid=cdn-reminder]").TextContent));
+        Assert.Equal("not", panel.Find("[data-testid=cdn-reminder] b").TextContent);
         Assert.Equal("https://refresh.example/console", panel.Find("[data-testid=cdn-console-link]").GetAttribute("href"));
         Assert.Equal("https://cdn.test/media/a1/source.mp4\nhttps://cdn.test/media/a1/snapshots/00.png", panel.Find("[data-testid=cdn-urls]").TextContent.Trim());
         Assert.Empty(panel.FindAll("[data-testid=request-error]"));
@@ -67,4 +71,7 @@ public sealed class DeletionResultsPanelTests : ConsoleComponentTest
         Assert.Contains(explanation, panel.Find("[data-testid=request-error]").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid=retry]"));
     }
+
+    /// <summary>The text as a reader sees it: markup line breaks and indentation collapsed to single spaces.</summary>
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,32 +1,18 @@
-using System.Security.Claims;
 using Bunit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
-using MediaAdmin.Tests.Support;
 using MediaAdmin.Web.Components.Pages.Library;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor;
 
 namespace MediaAdmin.Tests.Components;
 
 /// <summary>The library page rendered by bUnit over the real Core services on a real SQLite file.</summary>
-public sealed class LibraryPageTests : ConsoleComponentTest, IAsyncLifetime
+public sealed class LibraryPageTests : CoreComponentTest
 {
-    private readonly TempFolder _folder = new();
-    private CoreHost _core = null!;
-
-    async Task IAsyncLifetime.InitializeAsync() => _core = await CoreHost.StartAsync(_folder.Path);
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _core.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task Rows_load_from_the_server_with_not_deletable_ones_marked_and_the_view_in_the_url()
     {
@@ -37,7 +23,68 @@ public sealed class LibraryPageTests : ConsoleComponentTest, IAsyncLifetime
 
         Assert.Contains(theirs.Title, page.Find("tr:has([data-testid=not-deletable])").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(own.Title, page.Find("tr:has([data-testid=not-deletable])").TextContent, StringComparison.Ordinal);
-        Assert.EndsWith("/", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.Equal("http://localhost/", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task A_view_in_the_url_is_shown_and_written_back_in_its_canonical_form()
+    {
+        var (editor, own, theirs) = await ArrangeAsync();
+        await App.AddAssetAsync(editor.Id, title: "Unrelated interview");
+
+        var page = RenderAs(editor, "/?dir=asc&sort=TITLE&q=clip&size=10&page=1");
+
+        page.WaitForAssertion(() => Assert.Equal([own.Title, theirs.Title], page.FindAll("[data-testid=row-title]").Select(e => e.TextContent)));
+        Assert.Equal("http://localhost/?size=10&sort=title&dir=asc&q=clip", Navigation.Uri);
+    }
+
+    [Fact]
+    public async Task A_viewer_can_select_and_copy_ids_but_is_not_offered_delete()
+    {
+        var (_, own, theirs) = await ArrangeAsync();
+        var viewer = await App.CreateUserAsync(RoleNames.Viewer);
+        var page = RenderAs(viewer);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=row-id]").Count));
+
+        page.Find($"[data-testid=select-{own.Id}] input, input[data-testid=select-{own.Id}]").Change(true);
+        page.Find($"[data-testid=select-{theirs.Id}] input, input[data-testid=select-{theirs.Id}]").Change(true);
+        page.Find("[data-testid=copy-selected-ids]").Click();
+
+        var deleteButton = page.Find("[data-testid=delete-selected]");
+        Assert.True(deleteButton.HasAttribute("disabled"));
+        Assert.Equal("Your roles do not allow deleting assets.", deleteButton.GetAttribute("title"));
+        Assert.Equal("2 / 20 selected", page.Find("[data-testid=selection-counter]").TextContent.Trim());
+        Assert.Equal($"{own.Id},{theirs.Id}", JSInterop.VerifyInvoke("mediaAdmin.copyText").Arguments[0]);
+    }
+
+    [Fact]
+    public async Task An_editor_is_offered_delete_once_something_is_selected()
+    {
+        var (editor, own, _) = await ArrangeAsync();
+        var page = RenderAs(editor);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=row-id]").Count));
+        Assert.True(page.Find("[data-testid=delete-selected]").HasAttribute("disabled"));
+
+        page.Find($"[data-testid=select-{own.Id}] input, input[data-testid=select-{own.Id}]").Change(true);
+
+        Assert.False(page.Find("[data-testid=delete-selected]").HasAttribute("disabled"));
+        Assert.Null(page.Instance.DeleteRefusal);
+    }
+
+    [Fact]
+    public async Task Ids_and_titles_are_shortened_in_the_grid_but_whole_on_hover_and_in_the_copy_button()
+    {
+        var (editor, _, theirs) = await ArrangeAsync();
+        var page = RenderAs(editor);
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=row-id]").Count));
+
+        var row = page.Find($"tr:has([data-testid=row-id][title='{theirs.Id}'])");
+        row.QuerySelector($"[title='Copy {theirs.Id}']")!.Click();
+
+        Assert.Contains("id-text", row.QuerySelector("[data-testid=row-id]")!.ClassList);
+        Assert.Equal(theirs.Title, row.QuerySelector("[data-testid=row-title]")!.GetAttribute("title"));
+        Assert.NotNull(row.QuerySelector(".title-cell [data-testid=not-deletable]"));
+        Assert.Equal(theirs.Id, JSInterop.VerifyInvoke("mediaAdmin.copyText").Arguments[0]);
     }
 
     [Fact]
@@ -58,8 +105,8 @@ public sealed class LibraryPageTests : ConsoleComponentTest, IAsyncLifetime
     [Fact]
     public async Task A_21st_pick_is_refused_with_the_reason()
     {
-        var editor = await _core.CreateUserAsync(RoleNames.Editor);
-        var assets = await _core.AddAssetsAsync(editor.Id, 21, 1, 1);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var assets = await App.AddAssetsAsync(editor.Id, 21, 1, 1);
         var page = RenderAs(editor);
         page.WaitForAssertion(() => Assert.Equal(21, page.FindAll("[data-testid=row-id]").Count));
 
@@ -81,32 +128,28 @@ public sealed class LibraryPageTests : ConsoleComponentTest, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=row-id]").Count));
         page.Find($"[data-testid=select-{own.Id}] input, input[data-testid=select-{own.Id}]").Change(true);
 
-        await _core.Deletion.DeleteAsync(new DeletionCaller(editor.Id, Core.Audit.DeletionChannel.Api), own.Id);
+        await App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, Core.Audit.DeletionChannel.Api), own.Id);
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=row-id]")));
         Assert.Equal("0 / 20 selected", page.Find("[data-testid=selection-counter]").TextContent.Trim());
     }
 
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
     private async Task<(Core.Accounts.MediaUser Editor, MediaAsset Own, MediaAsset Theirs)> ArrangeAsync()
     {
-        var editor = await _core.CreateUserAsync(RoleNames.Editor);
-        var colleague = await _core.CreateUserAsync(RoleNames.Editor);
-        var own = await _core.AddAssetAsync(editor.Id, title: "Own clip");
-        var theirs = await _core.AddAssetAsync(colleague.Id, title: "Their clip");
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var colleague = await App.CreateUserAsync(RoleNames.Editor);
+        var own = await App.AddAssetAsync(editor.Id, title: "Own clip");
+        var theirs = await App.AddAssetAsync(colleague.Id, title: "Their clip");
         return (editor, own, theirs);
     }
 
-    private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user)
+    private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user, string url = "/")
     {
-        foreach (var type in new[] { typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier), typeof(IOptions<CdnOptions>) })
-        {
-            Services.AddSingleton(type, _core.Services.GetRequiredService(type));
-        }
-
-        AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
-        Render<MudPopoverProvider>();
-        Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
+        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier), typeof(IOptions<CdnOptions>));
+        Navigation.NavigateTo(url);
+        RenderProviders();
         return Render<LibraryPage>();
     }
 }

@@ -11,12 +11,12 @@ public sealed class DeletionSelectionTests
         var selection = new DeletionSelection();
         for (var i = 0; i < 20; i++)
         {
-            Assert.Null(selection.TryAdd(new SelectedAsset(VideoId.New(), $"Asset {i}", true, null)));
+            Assert.True(selection.TryAdd(new SelectedAsset(VideoId.New(), $"Asset {i}", true, null)).IsSuccess);
         }
 
         var refusal = selection.TryAdd(new SelectedAsset(VideoId.New(), "One too many", true, null));
 
-        Assert.Equal("At most 20 assets can be deleted at once; remove one from the selection first.", refusal);
+        Assert.Equal("At most 20 assets can be deleted at once; remove one from the selection first.", refusal.Error);
         Assert.Equal("20 / 20 selected", selection.CounterText);
         Assert.DoesNotContain(selection.Items, i => i.Title == "One too many");
     }

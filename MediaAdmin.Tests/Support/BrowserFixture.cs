@@ -36,10 +36,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh browser context (its own cookies) signed in through the real login form.</summary>
-    public async Task<IPage> SignInAsync(Uri baseAddress, string email, string password = "Test-Password-1")
+    /// <summary>A desktop window wide enough for every column of the library.</summary>
+    public static ViewportSize Desktop => new() { Width = 1600, Height = 1000 };
+
+    /// <summary>A fresh browser context (its own cookies) signed in through the real login form; <see cref="Desktop"/> unless told.</summary>
+    public async Task<IPage> SignInAsync(Uri baseAddress, string email, string password = "Test-Password-1", ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = viewport ?? Desktop });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync("/Account/Login");

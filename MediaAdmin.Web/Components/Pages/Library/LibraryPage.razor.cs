@@ -73,10 +73,14 @@ public sealed partial class LibraryPage : IDisposable
 
     internal DeletionSelection Selection => _selection;
 
+    /// <summary>Why this user may not delete anything (a Viewer); null when "Delete selected" is offered.</summary>
+    internal string? DeleteRefusal { get; private set; }
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
         _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        DeleteRefusal = (await Previews.MayDeleteAnyAsync(_userId)).Error;
         var values = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query).ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
         _query = LibraryUrl.Parse(values);
         _searchText = _query.Search;
@@ -167,7 +171,7 @@ public sealed partial class LibraryPage : IDisposable
             return;
         }
 
-        SelectionRefusal = _selection.TryAdd(new SelectedAsset(row.Id, row.Title, row.CanDelete, row.DeleteDeniedReason));
+        SelectionRefusal = _selection.TryAdd(new SelectedAsset(row.Id, row.Title, row.CanDelete, row.DeleteDeniedReason)).Error;
         if (SelectionRefusal is not null)
         {
             _refusals++;
@@ -189,15 +193,19 @@ public sealed partial class LibraryPage : IDisposable
 
     private static string RowClass(LibraryRow row, int index) => row.CanDelete ? string.Empty : "row-not-deletable";
 
-    private async Task CopyIdAsync(string id)
+    private Task CopyIdAsync(string id) => CopyAsync(id, $"Copied {id}");
+
+    private Task CopySelectedIdsAsync() => CopyAsync(_selection.ToVideoIds(), $"Copied {_selection.Count} IDs");
+
+    private async Task CopyAsync(string text, string confirmation)
     {
-        var copied = await JS.InvokeAsync<bool>("mediaAdmin.copyText", id);
-        Snackbar.Add(copied ? $"Copied {id}" : "The browser refused the clipboard.", copied ? Severity.Normal : Severity.Warning);
+        var copied = await JS.InvokeAsync<bool>("mediaAdmin.copyText", text);
+        Snackbar.Add(copied ? confirmation : "The browser refused the clipboard.", copied ? Severity.Normal : Severity.Warning);
     }
 
     private async Task DeleteSelectedAsync()
     {
-        if (_deleting || _selection.Count == 0)
+        if (_deleting || _selection.Count == 0 || DeleteRefusal is not null)
         {
             return;
         }

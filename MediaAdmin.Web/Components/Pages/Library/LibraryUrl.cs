@@ -47,13 +47,16 @@ public static class LibraryUrl
         ArgumentNullException.ThrowIfNull(values);
         string? Get(string key) => values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
         int? Int(string key) => int.TryParse(Get(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+        // Names only: Enum.TryParse would also take numbers and "title,size" (flags), which no link of ours contains.
         T? Enum<T>(string key) where T : struct, System.Enum =>
-            System.Enum.TryParse<T>(Get(key), ignoreCase: true, out var v) && System.Enum.IsDefined(v) && !int.TryParse(Get(key), out _) ? v : null;
+            System.Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => string.Equals(v.ToString(), Get(key), StringComparison.OrdinalIgnoreCase));
 
         var defaults = new LibraryQuery();
         return new LibraryQuery
         {
-            Page = Math.Max(0, (Int("page") ?? 1) - 1),
+            // The pager never goes past the capped count; a larger page is a hand-made link and would overflow the offset.
+            Page = Int("page") is { } page && page is >= 1 and <= LibraryResult.CountCap ? page - 1 : defaults.Page,
             PageSize = Int("size") is { } size && size is >= 1 and <= LibraryQuery.MaxPageSize ? size : defaults.PageSize,
             Sort = Enum<LibrarySort>("sort") ?? defaults.Sort,
             Descending = Get("dir") != "asc",
@@ -62,7 +65,7 @@ public static class LibraryUrl
             CategoryId = long.TryParse(Get("cat"), NumberStyles.None, CultureInfo.InvariantCulture, out var cat) ? cat : null,
             MineOnly = Get("mine") == "1",
             Search = Get("q") is { } q && q.Length <= 200 ? q : null,
-            VideoId = Get("id") is { } id && id.Length <= 64 ? id : null,
+            VideoId = Get("id") is { } id && VideoId.IsWellFormed(id) ? id : null,
         };
     }
 }
