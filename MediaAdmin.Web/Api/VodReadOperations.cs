@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MediaAdmin.Core.Library;
+using MediaAdmin.Core.Results;
 
 namespace MediaAdmin.Web.Api;
 
@@ -24,10 +25,10 @@ internal static partial class VodReadOperations
                     return (null, RpcError.MissingParameter("VideoId"));
                 }
 
-                var (found, _) = await library.DetailsAsync(userId, new LibraryQuery { VideoId = id, PageSize = 1 }, cancellationToken);
-                return found.Count == 0
-                    ? (null, new RpcError("InvalidVideo.NotFound", "The video does not exist.", 404))
-                    : (new() { ["RequestId"] = requestId, ["Video"] = Video(found[0]) }, null);
+                var found = await library.DetailsAsync(userId, new LibraryQuery { VideoId = id, PageSize = 1 }, cancellationToken);
+                return found.Status == ResultStatus.Forbidden ? (null, RpcError.Forbidden)
+                    : !found.IsSuccess || found.Value.Assets.Count == 0 ? (null, new RpcError("InvalidVideo.NotFound", "The video does not exist.", 404))
+                    : (new() { ["RequestId"] = requestId, ["Video"] = Video(found.Value.Assets[0]) }, null);
 
             case "GetVideoList":
             {
@@ -74,7 +75,13 @@ internal static partial class VodReadOperations
                     }
                 }
 
-                var (assets, total) = await library.DetailsAsync(userId, query, cancellationToken);
+                var listed = await library.DetailsAsync(userId, query, cancellationToken);
+                if (!listed.IsSuccess)
+                {
+                    return (null, ErrorOf(listed.Problem, "Status"));
+                }
+
+                var (assets, total) = listed.Value;
                 return (new() { ["RequestId"] = requestId, ["Total"] = total, ["VideoList"] = new Dictionary<string, object> { ["Video"] = assets.Select(Video).ToList() } }, null);
             }
 
@@ -104,7 +111,13 @@ internal static partial class VodReadOperations
                     query = matched;
                 }
 
-                var (assets, total) = await library.DetailsAsync(userId, query, cancellationToken);
+                var searched = await library.DetailsAsync(userId, query, cancellationToken);
+                if (!searched.IsSuccess)
+                {
+                    return (null, ErrorOf(searched.Problem, "Match"));
+                }
+
+                var (assets, total) = searched.Value;
                 return (new()
                 {
                     ["RequestId"] = requestId,
@@ -193,6 +206,10 @@ internal static partial class VodReadOperations
 
         return (new LibraryQuery { Page = pageNo - 1, PageSize = pageSize, Sort = LibrarySort.Created, Descending = sort.EndsWith("Desc", StringComparison.Ordinal) }, null);
     }
+
+    /// <summary>A library query's failure: the caller's role may not read, or a parameter holds what cannot match.</summary>
+    private static RpcError ErrorOf(Problem problem, string parameter) =>
+        problem.Status == ResultStatus.Forbidden ? RpcError.Forbidden : RpcError.InvalidParameter(parameter);
 
     private static bool TryStatuses(IEnumerable<string> names, out List<MediaStatus> statuses)
     {
