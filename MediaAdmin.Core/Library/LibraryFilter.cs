@@ -8,9 +8,10 @@ namespace MediaAdmin.Core.Library;
 /// <summary>The filters of a <see cref="LibraryQuery"/> other than its title words: checked, then applied.</summary>
 internal static class LibraryFilter
 {
-    public static Result<IQueryable<MediaAsset>> Apply(MediaDbContext db, LibraryQuery query, string userId)
+    public static Result<FilteredAssets> Apply(MediaDbContext db, LibraryQuery query, string userId)
     {
-        IQueryable<MediaAsset> assets = db.MediaAssets.AsNoTracking();
+        var library = db.MediaAssets.AsNoTracking();
+        var assets = library;
         if (!string.IsNullOrWhiteSpace(query.VideoId))
         {
             var id = query.VideoId.Trim();
@@ -69,12 +70,6 @@ internal static class LibraryFilter
             assets = assets.Where(a => a.OwnerId == userId);
         }
 
-        return Result<IQueryable<MediaAsset>>.Success(assets);
+        return new FilteredAssets(assets, IsNarrowed: !ReferenceEquals(assets, library));
     }
-
-    /// <summary>Whether anything but title words narrows the query: then a count must look at the assets, not only the title index.</summary>
-    public static bool NarrowsBeyondWords(LibraryQuery query) =>
-        !string.IsNullOrWhiteSpace(query.VideoId) || query.VideoIds is { Count: > 0 } || query.Statuses is { Count: > 0 }
-        || query.CreatedFromUtc is not null || query.CreatedToUtc is not null || query.MediaType is not null
-        || query.Status is not null || query.CategoryId is not null || query.MineOnly;
 }

@@ -34,10 +34,10 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
 
         var pageSize = Math.Clamp(query.PageSize, 1, LibraryQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
-        var assets = filtered.Value;
+        var (assets, narrowed) = filtered.Value;
         var search = await TitleSearch.ForAsync(db, query.Search, cancellationToken);
         var candidates = !search.HasWords ? assets
-            : search.KeysFollowCreation && query.Sort == LibrarySort.Created
+            : search.KeysFollowCreation && query.Sort == LibrarySort.Created && !narrowed
                 ? await search.FirstInCreationOrderAsync(assets, query.Descending, (page + 1) * pageSize, cancellationToken)
                 : search.Apply(assets);
         var rows = await Sort(candidates, query)
@@ -61,7 +61,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
 
         // Ordered only so that the cap is well defined: by creation time, which every filter index ends in.
         var capped = search.HasWords
-            ? await search.CountAsync(assets, LibraryFilter.NarrowsBeyondWords(query), LibraryResult.CountCap + 1, cancellationToken)
+            ? await search.CountAsync(assets, narrowed, LibraryResult.CountCap + 1, cancellationToken)
             : await assets.OrderBy(a => a.CreatedAtUtc).Take(LibraryResult.CountCap + 1).CountAsync(cancellationToken);
         return new LibraryResult(
             rows.Select(r => new LibraryRow(

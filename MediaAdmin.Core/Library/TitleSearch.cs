@@ -78,40 +78,44 @@ internal sealed class TitleSearch
     }
 
     /// <summary>
-    /// The matching assets among which the first <paramref name="rows"/> in creation order are: found by
-    /// walking the index in key order and stopping at the <paramref name="rows"/>th match. Keys order
-    /// assets by the second they were created in, not within it, so the whole second of that last match
-    /// is kept: sorting these few then gives exactly the order sorting every match would.
+    /// The matching assets among which the first <paramref name="rows"/> in creation order are, when only
+    /// the words narrow the library: found by walking the index in key order and stopping at the
+    /// <paramref name="rows"/>th match. Keys order assets by the second they were created in, not within
+    /// it, so the whole second of that last match is kept: sorting these few then gives exactly the order
+    /// sorting every match would.
     /// </summary>
     public async Task<IQueryable<MediaAsset>> FirstInCreationOrderAsync(IQueryable<MediaAsset> assets, bool newestFirst, int rows, CancellationToken cancellationToken)
     {
-        var walk = Keys(long.MinValue, long.MaxValue).Join(assets, key => key, a => a.SearchKey, (key, _) => key);
-        var last = await (newestFirst ? walk.OrderByDescending(key => key) : walk.OrderBy(key => key))
-            .Skip(rows - 1).Select(key => (long?)key).FirstOrDefaultAsync(cancellationToken);
-        if (last is not { } lastKey)
+        // Raw SQL, because EF wraps the key in a CAST that stops SQLite from walking the index in order.
+        var last = await (newestFirst
+                ? _db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"MediaAssetTitles\" WHERE \"MediaAssetTitles\" MATCH {_match} ORDER BY rowid DESC LIMIT 1 OFFSET {rows - 1}")
+                : _db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"MediaAssetTitles\" WHERE \"MediaAssetTitles\" MATCH {_match} ORDER BY rowid LIMIT 1 OFFSET {rows - 1}"))
+            .ToListAsync(cancellationToken);
+        if (last.Count == 0)
         {
             return Apply(assets);
         }
 
-        var secondStart = lastKey >> SequenceBits << SequenceBits;
+        var secondStart = last[0] >> SequenceBits << SequenceBits;
         var keys = newestFirst ? Keys(secondStart, long.MaxValue) : Keys(long.MinValue, secondStart + (1L << SequenceBits) - 1);
         return assets.Where(a => keys.Contains(a.SearchKey));
     }
 
     /// <summary>
     /// How many assets match, counting at most <paramref name="cap"/>; ordered only so the cap is well
-    /// defined. On SQLite the index alone answers when nothing else narrows the query.
+    /// defined. On SQLite the index alone answers when only the words narrow the library.
     /// </summary>
-    public Task<int> CountAsync(IQueryable<MediaAsset> assets, bool narrowedBeyondWords, int cap, CancellationToken cancellationToken)
+    public async Task<int> CountAsync(IQueryable<MediaAsset> assets, bool narrowedBeyondWords, int cap, CancellationToken cancellationToken)
     {
-        if (!KeysFollowCreation)
+        if (!KeysFollowCreation || narrowedBeyondWords)
         {
-            return Apply(assets).OrderBy(a => a.CreatedAtUtc).Take(cap).CountAsync(cancellationToken);
+            return await Apply(assets).OrderBy(a => a.CreatedAtUtc).Take(cap).CountAsync(cancellationToken);
         }
 
-        var keys = Keys(long.MinValue, long.MaxValue);
-        var matches = narrowedBeyondWords ? keys.Join(assets, key => key, a => a.SearchKey, (key, _) => key) : keys;
-        return matches.OrderByDescending(key => key).Take(cap).CountAsync(cancellationToken);
+        var counted = await _db.Database.SqlQuery<int>(
+                $"SELECT count(*) AS \"Value\" FROM (SELECT rowid FROM \"MediaAssetTitles\" WHERE \"MediaAssetTitles\" MATCH {_match} ORDER BY rowid DESC LIMIT {cap})")
+            .ToListAsync(cancellationToken);
+        return counted[0];
     }
 
     private IQueryable<long> Keys(long from, long to) => _db.Database.SqlQuery<long>(
