@@ -81,7 +81,7 @@ internal static class ListBenchmark
             for (var i = 0; i < rounds + 2; i++)
             {
                 clock.Restart();
-                var page = await library.QueryAsync(userId, query);
+                var page = (await library.QueryAsync(userId, query)).Value;
                 var elapsed = clock.Elapsed.TotalMilliseconds;
                 if (page.Rows.Count == 0)
                 {
