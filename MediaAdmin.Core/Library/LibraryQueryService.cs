@@ -1,35 +1,46 @@
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Library;
 
 /// <summary>
-/// Reads pages of the library for the console. Every query is index-backed and bounded: sorted and
-/// filtered through indexes, titles searched through a full-text index (SQLite FTS5), counts capped.
+/// Reads pages of the library for the console and the VOD API. Every query is index-backed and bounded:
+/// sorted and filtered through indexes, titles searched through a full-text index (SQLite FTS5), counts capped.
 /// </summary>
 public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
 {
-    public async Task<LibraryResult> QueryAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A page of the library with what the caller may delete. Forbidden when the caller may not read the
+    /// library; Invalid when the query names an ID that cannot exist or too many IDs.
+    /// </summary>
+    public async Task<Result<LibraryResult>> QueryAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filtered = LibraryFilter.Apply(db, query, userId);
+        if (!filtered.IsSuccess)
+        {
+            return filtered.Problem;
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         var who = await permissions.GetAsync(db, userId, cancellationToken);
         if (!who.Has(PermissionNames.ReadMedia))
         {
-            return new LibraryResult([], 0, false);
-        }
-
-        var assets = Filter(db, query, userId);
-        if (assets is null)
-        {
-            return new LibraryResult([], 0, false);
+            return Problem.Forbidden("Your role does not allow viewing the library.");
         }
 
         var pageSize = Math.Clamp(query.PageSize, 1, LibraryQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
-        var rows = await Sort(assets, query)
+        var (assets, narrowed) = filtered.Value;
+        var search = await TitleSearch.ForAsync(db, query.Search, cancellationToken);
+        var candidates = !search.HasWords ? assets
+            : search.KeysFollowCreation && query.Sort == LibrarySort.Created && !narrowed
+                ? await search.FirstInCreationOrderAsync(assets, query.Descending, (page + 1) * pageSize, cancellationToken)
+                : search.Apply(assets);
+        var rows = await Sort(candidates, query)
             .Skip(page * pageSize)
             .Take(pageSize)
             .Select(a => new
@@ -48,7 +59,10 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             })
             .ToListAsync(cancellationToken);
 
-        var capped = await assets.Take(LibraryResult.CountCap + 1).CountAsync(cancellationToken);
+        // Ordered only so that the cap is well defined: by creation time, which every filter index ends in.
+        var capped = search.HasWords
+            ? await search.CountAsync(assets, narrowed, LibraryResult.CountCap + 1, cancellationToken)
+            : await assets.OrderBy(a => a.CreatedAtUtc).Take(LibraryResult.CountCap + 1).CountAsync(cancellationToken);
         return new LibraryResult(
             rows.Select(r => new LibraryRow(
                 r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
@@ -57,14 +71,20 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             capped > LibraryResult.CountCap);
     }
 
-    /// <summary>The assets of a page with their snapshot URLs, for the VOD API; empty when the caller may not read.</summary>
-    public async Task<(IReadOnlyList<AssetDetails> Assets, int Total)> DetailsAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The assets of a page with their snapshot URLs, for the VOD API; fails as <see cref="QueryAsync"/> does.</summary>
+    public async Task<Result<AssetDetailsPage>> DetailsAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = await QueryAsync(userId, query, cancellationToken);
+        var queried = await QueryAsync(userId, query, cancellationToken);
+        if (!queried.IsSuccess)
+        {
+            return queried.Problem;
+        }
+
+        var page = queried.Value;
         if (page.Rows.Count == 0)
         {
-            return ([], page.TotalCount);
+            return new AssetDetailsPage([], page.TotalCount);
         }
 
         var ids = page.Rows.Select(r => r.Id).ToList();
@@ -81,7 +101,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         var details = page.Rows.Where(r => assets.ContainsKey(r.Id)).Select(r => new AssetDetails(
             r.Id, r.Title, assets[r.Id].Description, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, assets[r.Id].CategoryId, r.Category,
             r.CreatedAtUtc, assets[r.Id].UpdatedAtUtc, snapshots[r.Id].Select(s => s.CdnUrl).FirstOrDefault(), snapshots[r.Id].Select(s => s.CdnUrl).ToList())).ToList();
-        return (details, page.TotalCount);
+        return new AssetDetailsPage(details, page.TotalCount);
     }
 
     /// <summary>The categories to filter by.</summary>
@@ -89,71 +109,6 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The filtered assets, or null when the query can match nothing (e.g. a malformed exact ID).</summary>
-    internal static IQueryable<MediaAsset>? Filter(MediaDbContext db, LibraryQuery query, string userId)
-    {
-        IQueryable<MediaAsset> assets = db.MediaAssets.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.VideoId))
-        {
-            var id = query.VideoId.Trim();
-            if (!VideoId.IsWellFormed(id))
-            {
-                return null;
-            }
-
-            assets = assets.Where(a => a.Id == id);
-        }
-
-        var words = TitleSearch.Words(query.Search);
-        if (words.Count > 0)
-        {
-            assets = TitleSearch.Apply(db, assets, words);
-        }
-
-        if (query.VideoIds is { Count: > 0 } ids)
-        {
-            var wellFormed = ids.Where(VideoId.IsWellFormed).Take(Deletion.VideoIdList.MaxIds).ToList();
-            assets = assets.Where(a => wellFormed.Contains(a.Id));
-        }
-
-        if (query.Statuses is { Count: > 0 } statuses)
-        {
-            assets = assets.Where(a => statuses.Contains(a.Status));
-        }
-
-        if (query.CreatedFromUtc is { } from)
-        {
-            assets = assets.Where(a => a.CreatedAtUtc >= from);
-        }
-
-        if (query.CreatedToUtc is { } to)
-        {
-            assets = assets.Where(a => a.CreatedAtUtc <= to);
-        }
-
-        if (query.MediaType is { } type)
-        {
-            assets = assets.Where(a => a.MediaType == type);
-        }
-
-        if (query.Status is { } status)
-        {
-            assets = assets.Where(a => a.Status == status);
-        }
-
-        if (query.CategoryId is { } category)
-        {
-            assets = assets.Where(a => a.CategoryId == category);
-        }
-
-        if (query.MineOnly)
-        {
-            assets = assets.Where(a => a.OwnerId == userId);
-        }
-
-        return assets;
     }
 
     private static IQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, LibraryQuery query) => (query.Sort, query.Descending) switch

@@ -12,7 +12,7 @@ public sealed class MediaAsset
 
     public required string Title { get; set; }
 
-    /// <summary>A stable integer derived from <see cref="Id"/>: the row key of the title search index.</summary>
+    /// <summary>The row key of the title search index: unique; on SQLite replaced at insert by a key in creation order.</summary>
     public long SearchKey { get; set; }
 
     public string? Description { get; set; }

@@ -9,7 +9,7 @@ public static class VideoId
 
     public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(Length / 2));
 
-    /// <summary>The first 60 bits of an ID as a positive integer: the title search index's row key (IDs are random, so collisions are negligible).</summary>
+    /// <summary>The first 60 bits of an ID as a positive integer: a new asset's unique <see cref="MediaAsset.SearchKey"/> (IDs are random, so collisions are negligible).</summary>
     public static long SearchKeyOf(string id) => long.Parse(id.AsSpan(0, 15), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsWellFormed(string? candidate) =>

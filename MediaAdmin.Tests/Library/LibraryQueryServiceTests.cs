@@ -2,6 +2,7 @@ using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Results;
 using MediaAdmin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +44,7 @@ public sealed class LibraryQueryServiceTests : CoreHostTest
         var own = await App.AddAssetAsync(editor.Id, title: "Own");
         await App.AddAssetAsync(colleague.Id, title: "Theirs");
 
-        var page = await Library.QueryAsync(editor.Id, new LibraryQuery { Sort = LibrarySort.Title, Descending = false });
+        var page = await PageAsync(editor.Id, new LibraryQuery { Sort = LibrarySort.Title, Descending = false });
 
         Assert.Equal(["Own", "Theirs"], page.Rows.Select(r => r.Title));
         Assert.True(page.Rows[0].CanDelete);
@@ -59,24 +60,67 @@ public sealed class LibraryQueryServiceTests : CoreHostTest
         var mine = await App.AddAssetsAsync(editor.Id, 7);
         await App.AddAssetsAsync(colleague.Id, 5);
 
-        var minePage = await Library.QueryAsync(editor.Id, new LibraryQuery { MineOnly = true, PageSize = 5, Page = 1 });
+        var minePage = await PageAsync(editor.Id, new LibraryQuery { MineOnly = true, PageSize = 5, Page = 1 });
         Assert.Equal((2, 7, false), (minePage.Rows.Count, minePage.TotalCount, minePage.CountIsCapped));
-        Assert.Equal([mine[3].Id], (await Library.QueryAsync(editor.Id, new LibraryQuery { VideoId = mine[3].Id })).Rows.Select(r => r.Id));
-        Assert.Empty((await Library.QueryAsync(editor.Id, new LibraryQuery { VideoId = "../etc" })).Rows);
-        Assert.Equal(12, (await Library.QueryAsync(editor.Id, new LibraryQuery { MediaType = MediaType.Video })).TotalCount);
-        Assert.Equal(0, (await Library.QueryAsync(editor.Id, new LibraryQuery { MediaType = MediaType.Audio })).TotalCount);
+        Assert.Equal([mine[3].Id], (await PageAsync(editor.Id, new LibraryQuery { VideoId = mine[3].Id })).Rows.Select(r => r.Id));
+        Assert.Equal(12, (await PageAsync(editor.Id, new LibraryQuery { MediaType = MediaType.Video })).TotalCount);
+        Assert.Equal(0, (await PageAsync(editor.Id, new LibraryQuery { MediaType = MediaType.Audio })).TotalCount);
     }
 
     [Fact]
-    public async Task A_user_without_read_permission_sees_nothing()
+    public async Task A_malformed_id_filter_is_invalid_with_a_message_that_says_what_an_id_looks_like()
     {
         var editor = await App.CreateUserAsync(RoleNames.Editor);
         await App.AddAssetAsync(editor.Id);
-        await App.SetRolePermissionsAsync(RoleNames.Editor);
 
-        Assert.Empty((await Library.QueryAsync(editor.Id, new LibraryQuery())).Rows);
+        var result = await Library.QueryAsync(editor.Id, new LibraryQuery { VideoId = "../etc" });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("32 characters, each 0-9 or a-f", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task More_ids_than_a_lookup_takes_are_invalid_instead_of_silently_cut()
+    {
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var ids = Enumerable.Range(0, 21).Select(_ => VideoId.New()).ToList();
+
+        var result = await Library.DetailsAsync(editor.Id, new LibraryQuery { VideoIds = ids });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Equal("At most 20 video IDs can be looked up at once; 21 were given.", result.Error);
+    }
+
+    [Fact]
+    public async Task A_user_without_read_permission_is_forbidden_the_library_and_its_details()
+    {
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var asset = await App.AddAssetAsync(editor.Id);
+        await App.SetRolePermissionsAsync(RoleNames.Editor);
+
+        var page = await Library.QueryAsync(editor.Id, new LibraryQuery());
+        var details = await Library.DetailsAsync(editor.Id, new LibraryQuery { VideoId = asset.Id });
+
+        Assert.Equal((ResultStatus.Forbidden, ResultStatus.Forbidden), (page.Status, details.Status));
+        Assert.Equal("Your role does not allow viewing the library.", page.Error);
+    }
+
+    [Fact]
+    public async Task Details_give_a_page_of_assets_with_their_snapshot_urls_and_the_total()
+    {
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var assets = await App.AddAssetsAsync(editor.Id, 3, snapshots: 2);
+
+        var details = (await Library.DetailsAsync(editor.Id, new LibraryQuery { PageSize = 2, Sort = LibrarySort.Created, Descending = false })).Value;
+
+        Assert.Equal(3, details.Total);
+        Assert.Equal(2, details.Assets.Count);
+        Assert.All(details.Assets, a => Assert.Equal(2, a.SnapshotUrls.Count));
+        Assert.Subset(assets.Select(a => a.Id).ToHashSet(), details.Assets.Select(a => a.Id).ToHashSet());
+    }
+
+    private async Task<LibraryResult> PageAsync(string userId, LibraryQuery query) => (await Library.QueryAsync(userId, query)).Value;
+
     private async Task<List<string>> TitlesAsync(string userId, LibraryQuery query) =>
-        (await Library.QueryAsync(userId, query)).Rows.Select(r => r.Title).ToList();
+        (await PageAsync(userId, query)).Rows.Select(r => r.Title).ToList();
 }

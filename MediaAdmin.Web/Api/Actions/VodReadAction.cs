@@ -1,4 +1,5 @@
 using MediaAdmin.Core.Library;
+using MediaAdmin.Core.Results;
 
 namespace MediaAdmin.Web.Api.Actions;
 
@@ -17,8 +18,15 @@ internal abstract class VodReadAction<TResponse>(LibraryQueryService library)
             return query.Error;
         }
 
-        var (assets, total) = await library.DetailsAsync(call.Caller.UserId, query.Value, cancellationToken);
-        return Answer(call, new LibraryPage(assets, total));
+        var found = await library.DetailsAsync(call.Caller.UserId, query.Value, cancellationToken);
+        return found.Status switch
+        {
+            ResultStatus.Ok => Answer(call, new LibraryPage(found.Value.Assets, found.Value.Total)),
+            ResultStatus.Forbidden => RpcError.Forbidden,
+
+            // A filter the library refuses (an ID that is not a VideoId) matches nothing, as Alibaba answers it.
+            _ => Answer(call, new LibraryPage([], 0)),
+        };
     }
 
     /// <summary>The query the parameters ask for, or the error naming the parameter that is wrong.</summary>

@@ -125,10 +125,16 @@ public sealed partial class LibraryPage : IDisposable
         _firstLoad = false;
         _query = _query with { Page = state.Page, PageSize = state.PageSize, Sort = field, Descending = descending };
 
-        var page = await Library.QueryAsync(_userId, _query, cancellationToken);
-        _countCapped = page.CountIsCapped;
+        var result = await Library.QueryAsync(_userId, _query, cancellationToken);
         Navigation.NavigateTo(LibraryUrl.For(_query), new NavigationOptions { ReplaceHistoryEntry = true });
-        return new GridData<LibraryRow> { Items = page.Rows, TotalItems = page.TotalCount };
+        if (!result.IsSuccess)
+        {
+            Snackbar.Add(result.Problem.Message, Severity.Warning);
+            return new GridData<LibraryRow> { Items = [], TotalItems = 0 };
+        }
+
+        _countCapped = result.Value.CountIsCapped;
+        return new GridData<LibraryRow> { Items = result.Value.Rows, TotalItems = result.Value.TotalCount };
     }
 
     private static LibrarySort SortFieldOf(string? column) => column switch
