@@ -1,6 +1,7 @@
 using MediaAdmin.Core;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Web.Api;
+using MediaAdmin.Web.Api.Actions;
 using MediaAdmin.Web.Audit;
 using MediaAdmin.Web.Authorization;
 using MediaAdmin.Web.Cdn;
@@ -27,7 +28,12 @@ public static class MediaAdminWebExtensions
         services.AddOptions<DemoSeedingOptions>().BindConfiguration(DemoSeedingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<DemoSeedingHostedService>();
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddVodRpcApi();
+        services.AddSingleton<RpcRateLimits>();
+        services.AddSingleton<RpcAuthenticator>();
+        services.AddSingleton<DeleteVideoAction>();
+        services.AddSingleton<GetVideoInfoAction>();
+        services.AddSingleton<GetVideoListAction>();
+        services.AddSingleton<SearchMediaAction>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
