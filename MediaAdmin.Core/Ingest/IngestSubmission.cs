@@ -2,7 +2,7 @@ namespace MediaAdmin.Core.Ingest;
 
 /// <summary>
 /// A media file on local disk to bring into the library: from a finished upload, the import verb or the demo seed.
-/// The queue takes the file over (moves or copies it into storage as the mezzanine); the caller keeps nothing.
+/// The pipeline takes the file over (moves or copies it into storage as the mezzanine); the caller keeps nothing.
 /// </summary>
 public sealed record IngestSubmission(
     string OwnerId,
