@@ -10,7 +10,7 @@ public static class RoleNames
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Defaults { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [Administrator] = PermissionNames.All,
-        [Editor] = [PermissionNames.ReadMedia, PermissionNames.DeleteOwnMedia],
+        [Editor] = [PermissionNames.ReadMedia, PermissionNames.UploadMedia, PermissionNames.DeleteOwnMedia],
         [Viewer] = [PermissionNames.ReadMedia],
     };
 }
