@@ -113,7 +113,7 @@ public sealed class AccountAdministration(
         }
 
         var demotes = async (MediaUser user) => !newRoles.Contains(RoleNames.Administrator) && await users.IsInRoleAsync(user, RoleNames.Administrator);
-        return await ChangeAsync(callerId, userId, "remove the Administrator role of", demotes, async user =>
+        return await ApplyChangeAsync(callerId, userId, "remove the Administrator role of", demotes, async user =>
         {
             var current = await users.GetRolesAsync(user);
             var removed = await users.RemoveFromRolesAsync(user, current.Except(newRoles));
@@ -127,18 +127,18 @@ public sealed class AccountAdministration(
         });
     }
 
-    /// <summary>
-    /// Applies <paramref name="change"/> to an account; when <paramref name="removesAdministration"/> says it would
-    /// take an administrator away, refuses it for the caller's own account and for the last active administrator.
-    /// </summary>
     private async Task<Result<Done>> ChangeAsync(
+        string callerId, string userId, string what, Func<MediaUser, Task<bool>> removesAdministration, Func<MediaUser, Task<IdentityResult>> change) =>
+        await MayManageAsync(callerId) ? await ApplyChangeAsync(callerId, userId, what, removesAdministration, change) : NotAllowed;
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to an account, for a caller already known to manage accounts; when
+    /// <paramref name="removesAdministration"/> says it would take an administrator away, refuses it for the caller's
+    /// own account and for the last active administrator.
+    /// </summary>
+    private async Task<Result<Done>> ApplyChangeAsync(
         string callerId, string userId, string what, Func<MediaUser, Task<bool>> removesAdministration, Func<MediaUser, Task<IdentityResult>> change)
     {
-        if (!await MayManageAsync(callerId))
-        {
-            return NotAllowed;
-        }
-
         if (await users.FindByIdAsync(userId) is not { } user)
         {
             return Problem.NotFound("That account no longer exists.");
@@ -164,10 +164,9 @@ public sealed class AccountAdministration(
     private async Task<bool> IsLastActiveAdministratorAsync(MediaUser user)
     {
         var administrators = await users.GetUsersInRoleAsync(RoleNames.Administrator);
-        return IsActive(user) && administrators.Any(a => a.Id == user.Id) && !administrators.Any(a => a.Id != user.Id && IsActive(a));
+        var now = clock.GetUtcNow();
+        return user.IsActiveAt(now) && administrators.Any(a => a.Id == user.Id) && !administrators.Any(a => a.Id != user.Id && a.IsActiveAt(now));
     }
-
-    private bool IsActive(MediaUser user) => !user.IsDisabled && !(user.LockoutEnd > clock.GetUtcNow());
 
     private Task<bool> MayManageAsync(string callerId, CancellationToken cancellationToken = default) =>
         permissions.HasAsync(callerId, PermissionNames.ManageAccounts, cancellationToken);

@@ -7,13 +7,13 @@ namespace MediaAdmin.Core.Deletion;
 public sealed record DeletionPreview(IReadOnlyList<DeletionPreviewItem> Items, IReadOnlyList<string> Missing)
 {
     /// <summary>The assets the deletion will remove.</summary>
-    public IReadOnlyList<DeletionPreviewItem> Deletable => Items.Where(i => i.CanDelete).ToList();
+    public IReadOnlyList<DeletionPreviewItem> Deletable { get; } = Items.Where(i => i.CanDelete).ToList();
 
     /// <summary>The assets the user may not delete: they stay, each with its reason.</summary>
-    public IReadOnlyList<DeletionPreviewItem> Kept => Items.Where(i => !i.CanDelete).ToList();
+    public IReadOnlyList<DeletionPreviewItem> Kept { get; } = Items.Where(i => !i.CanDelete).ToList();
 
     /// <summary>False when nothing selected may be deleted: then only closing the dialog is offered.</summary>
-    public bool CanConfirm => Items.Any(i => i.CanDelete);
+    public bool CanConfirm => Deletable.Count > 0;
 
     public string Headline => CanConfirm
         ? $"Delete {Assets(Deletable.Count)} for good?"

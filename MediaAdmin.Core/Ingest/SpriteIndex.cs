@@ -13,11 +13,9 @@ public static class SpriteIndex
     public static int TileCount(double durationSeconds, TimeSpan interval) =>
         Math.Max(1, (int)Math.Ceiling(Math.Round(durationSeconds / interval.TotalSeconds, 3)));
 
-    public static int SheetCount(int tiles) => (tiles + (FfmpegArguments.SpriteColumns * FfmpegArguments.SpriteColumns) - 1) / (FfmpegArguments.SpriteColumns * FfmpegArguments.SpriteColumns);
-
     public static string Write(double durationSeconds, TimeSpan interval, int tileWidth, int tileHeight)
     {
-        var perSheet = FfmpegArguments.SpriteColumns * FfmpegArguments.SpriteColumns;
+        const int perSheet = FfmpegArguments.SpriteColumns * FfmpegArguments.SpriteColumns;
         var text = new StringBuilder("WEBVTT\n\n");
         var tiles = TileCount(durationSeconds, interval);
         for (var tile = 0; tile < tiles; tile++)

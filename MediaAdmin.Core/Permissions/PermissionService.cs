@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,11 +45,10 @@ public sealed class PermissionService(IDbContextFactory<MediaDbContext> dbFactor
 
         var user = rows[0];
         var granted = rows.Select(r => r.Permission).OfType<string>();
-        var lockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow();
         return new CallerPermissions(
             user.Id,
             user.UserName ?? user.Id,
-            IsActive: !user.IsDisabled && !lockedOut,
+            IsActive: MediaUser.IsActive(user.IsDisabled, user.LockoutEnd, clock.GetUtcNow()),
             granted.ToHashSet(StringComparer.Ordinal));
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace MediaAdmin.Tests.Support;
 
 /// <summary>The real console on Kestrel at 127.0.0.1 on a free port, on a temp data folder; stopped on dispose.</summary>
-public sealed partial class ConsoleServer : IAsyncDisposable
+public sealed class ConsoleServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -80,18 +79,8 @@ public sealed partial class ConsoleServer : IAsyncDisposable
         };
 
     /// <summary>Signs in through the real login form (antiforgery included) and returns the response to the POST.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
-    {
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
+    public static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password) =>
+        LoginForm.PostAsync(client, email, password);
 
     public async Task<MediaUser> CreateUserAsync(string role, string password = "Test-Password-1", string? email = null)
     {
@@ -136,7 +125,4 @@ public sealed partial class ConsoleServer : IAsyncDisposable
 
         throw new DirectoryNotFoundException("MediaAdmin.Web was not found above the test output folder.");
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -26,8 +26,8 @@ public sealed class SignInTests(SignInServer fixture) : IClassFixture<SignInServ
         });
         using var client = Server.CreateClient();
 
-        var wrongPassword = await PostLoginAsync(client, user.Email!, WrongPassword);
-        var rightPassword = await PostLoginAsync(client, user.Email!, Password);
+        var wrongPassword = await LoginForm.PostAsync(client, user.Email!, WrongPassword);
+        var rightPassword = await LoginForm.PostAsync(client, user.Email!, Password);
 
         Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
         var wrongPage = await wrongPassword.Content.ReadAsStringAsync();
@@ -46,10 +46,10 @@ public sealed class SignInTests(SignInServer fixture) : IClassFixture<SignInServ
         using var client = Server.CreateClient();
 
         var beforeKnown = fixture.Hasher.Hashes;
-        var known = await PostLoginAsync(client, user.Email!, WrongPassword);
+        var known = await LoginForm.PostAsync(client, user.Email!, WrongPassword);
         var knownHashes = fixture.Hasher.Hashes - beforeKnown;
         var beforeUnknown = fixture.Hasher.Hashes;
-        var unknown = await PostLoginAsync(client, $"nobody-{Guid.NewGuid():N}@test.local", WrongPassword);
+        var unknown = await LoginForm.PostAsync(client, $"nobody-{Guid.NewGuid():N}@test.local", WrongPassword);
         var unknownHashes = fixture.Hasher.Hashes - beforeUnknown;
 
         Assert.Equal((1, 1), (knownHashes, unknownHashes));
@@ -67,7 +67,7 @@ public sealed class SignInTests(SignInServer fixture) : IClassFixture<SignInServ
         var user = await Server.CreateUserAsync(RoleNames.Viewer);
         using var client = Server.CreateClient();
 
-        var response = await PostLoginAsync(client, user.Email!, Password, returnUrl);
+        var response = await LoginForm.PostAsync(client, user.Email!, Password, returnUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(new Uri(Server.BaseAddress, "/"), new Uri(Server.BaseAddress, response.Headers.Location!));
@@ -80,7 +80,7 @@ public sealed class SignInTests(SignInServer fixture) : IClassFixture<SignInServ
         var user = await Server.CreateUserAsync(RoleNames.Viewer);
         using var client = Server.CreateClient();
 
-        var response = await PostLoginAsync(client, user.Email!, Password, "/cdn-refresh?x=1");
+        var response = await LoginForm.PostAsync(client, user.Email!, Password, "/cdn-refresh?x=1");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(new Uri(Server.BaseAddress, "/cdn-refresh?x=1"), new Uri(Server.BaseAddress, response.Headers.Location!));
@@ -91,7 +91,7 @@ public sealed class SignInTests(SignInServer fixture) : IClassFixture<SignInServ
     {
         var user = await Server.CreateUserAsync(RoleNames.Viewer);
         using var client = Server.CreateClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await PostLoginAsync(client, user.Email!, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await LoginForm.PostAsync(client, user.Email!, Password)).StatusCode);
         var home = await client.GetStringAsync("/");
 
         var forged = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]));
@@ -106,7 +106,4 @@ public sealed class SignInTests(SignInServer fixture) : IClassFixture<SignInServ
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
-
-    private static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null) =>
-        LoginForm.PostAsync(client, email, password, returnUrl);
 }

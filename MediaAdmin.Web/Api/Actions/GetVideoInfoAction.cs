@@ -10,6 +10,6 @@ internal sealed class GetVideoInfoAction(LibraryQueryService library) : VodReadA
     protected override RpcResult<LibraryQuery> ReadQuery(RpcCall call) =>
         call.TryGet("VideoId", out var id) ? new LibraryQuery { VideoId = id, PageSize = 1 } : RpcError.MissingParameter("VideoId");
 
-    protected override RpcResult<GetVideoInfoResponse> Answer(RpcCall call, LibraryPage page) =>
+    protected override RpcResult<GetVideoInfoResponse> Answer(RpcCall call, AssetDetailsPage page) =>
         page.Assets is [var asset, ..] ? new GetVideoInfoResponse(call.RequestId, VodVideo.From(asset)) : RpcError.VideoNotFound;
 }

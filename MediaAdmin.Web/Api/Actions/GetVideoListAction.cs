@@ -43,7 +43,7 @@ internal sealed class GetVideoListAction(LibraryQueryService library) : VodListA
         return query with { CreatedFromUtc = from, CreatedToUtc = to };
     }
 
-    protected override RpcResult<GetVideoListResponse> Answer(RpcCall call, LibraryPage page) =>
+    protected override RpcResult<GetVideoListResponse> Answer(RpcCall call, AssetDetailsPage page) =>
         new GetVideoListResponse(call.RequestId, page.Total, new VodVideoList(page.Assets.Select(VodVideo.From).ToList()));
 
     /// <summary>False for a time that is not 'yyyy-MM-ddTHH:mm:ssZ'; true with null when none was sent.</summary>

@@ -26,6 +26,6 @@ internal sealed class SearchMediaAction(LibraryQueryService library) : VodListAc
         return matched.IsSuccess ? matched.Value : RpcError.InvalidParameter("Match", matched.Error);
     }
 
-    protected override RpcResult<SearchMediaResponse> Answer(RpcCall call, LibraryPage page) =>
+    protected override RpcResult<SearchMediaResponse> Answer(RpcCall call, AssetDetailsPage page) =>
         new SearchMediaResponse(call.RequestId, page.Total, page.Assets.Select(VodMedia.From).ToList());
 }

@@ -21,16 +21,16 @@ internal abstract class VodReadAction<TResponse>(LibraryQueryService library)
         var found = await library.DetailsAsync(call.Caller.UserId, query.Value, cancellationToken);
         return found.Status switch
         {
-            ResultStatus.Ok => Answer(call, new LibraryPage(found.Value.Assets, found.Value.Total)),
+            ResultStatus.Ok => Answer(call, found.Value),
             ResultStatus.Forbidden => RpcError.Forbidden,
 
             // A filter the library refuses (an ID that is not a VideoId) matches nothing, as Alibaba answers it.
-            _ => Answer(call, new LibraryPage([], 0)),
+            _ => Answer(call, new AssetDetailsPage([], 0)),
         };
     }
 
     /// <summary>The query the parameters ask for, or the error naming the parameter that is wrong.</summary>
     protected abstract RpcResult<LibraryQuery> ReadQuery(RpcCall call);
 
-    protected abstract RpcResult<TResponse> Answer(RpcCall call, LibraryPage page);
+    protected abstract RpcResult<TResponse> Answer(RpcCall call, AssetDetailsPage page);
 }

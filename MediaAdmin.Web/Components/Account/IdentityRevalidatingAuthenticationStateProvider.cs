@@ -30,7 +30,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     private async Task<bool> IsStillValidAsync(UserManager<MediaUser> userManager, ClaimsPrincipal principal)
     {
         var user = await userManager.GetUserAsync(principal);
-        if (user is null || user.IsDisabled || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
+        if (user is null || !user.IsActiveAt(clock.GetUtcNow()))
         {
             return false;
         }

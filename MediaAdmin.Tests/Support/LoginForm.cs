@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace MediaAdmin.Tests.Web;
+namespace MediaAdmin.Tests.Support;
 
 /// <summary>The login form posted as a browser posts it: read the form (and its antiforgery token) from a URL, post it back there.</summary>
 internal static partial class LoginForm
