@@ -37,6 +37,7 @@ public readonly record struct Result<T>
     public static Result<T> Failure(Problem problem) => new(default, problem ?? throw new ArgumentNullException(nameof(problem)));
 #pragma warning restore CA1000
 
+    [MemberNotNullWhen(false, nameof(Problem))]
     public bool TryGetValue([MaybeNullWhen(false)] out T value)
     {
         value = _value;

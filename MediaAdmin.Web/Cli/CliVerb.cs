@@ -12,6 +12,8 @@ internal abstract class CliVerb
           MediaAdmin.Web create-user --email E --role R [--password P] [--name DISPLAY]
                                                           create an account; without --password one is generated and printed
           MediaAdmin.Web create-accesskey --email E       print a new AccessKey pair for the account (at most two per account)
+          MediaAdmin.Web import --path DIR [--owner EMAIL] [--category NAME]
+                                                          ingest every media file below DIR (owner: the only administrator if not given)
         Roles: Administrator, Editor, Viewer.
         """;
 
@@ -20,6 +22,7 @@ internal abstract class CliVerb
         ["seed-demo"] = options => new SeedDemoVerb(options),
         ["create-user"] = options => new CreateUserVerb(options),
         ["create-accesskey"] = options => new CreateAccessKeyVerb(options),
+        ["import"] = options => new ImportVerb(options),
     };
 
     protected CliVerb(IReadOnlyDictionary<string, string> options) => Options = options;
