@@ -31,7 +31,7 @@ internal static class UploadEndpoints
             return Results.Ok(new UploadToken(tokens.HeaderName!, tokens.RequestToken!));
         });
 
-        var group = endpoints.MapGroup("/upload").AddEndpointFilter(RequireAntiforgeryToken);
+        var group = endpoints.MapGroup("/upload").AddEndpointFilter(RequireUploaderWithToken);
         group.MapPost("/", async (HttpContext http, UploadStore uploads, NewUpload upload) =>
         {
             var started = await uploads.StartAsync(UserId(http), upload, http.RequestAborted);
@@ -81,12 +81,19 @@ internal static class UploadEndpoints
         return endpoints;
     }
 
-    private static async ValueTask<object?> RequireAntiforgeryToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    // Permission first: a Viewer hears "not allowed" whatever else is wrong with the request.
+    private static async ValueTask<object?> RequireUploaderWithToken(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var antiforgery = context.HttpContext.RequestServices.GetRequiredService<IAntiforgery>();
+        var http = context.HttpContext;
+        var allowed = await http.RequestServices.GetRequiredService<UploadStore>().MayUploadAsync(UserId(http), http.RequestAborted);
+        if (!allowed.IsSuccess)
+        {
+            return Refusal(allowed.Problem);
+        }
+
         try
         {
-            await antiforgery.ValidateRequestAsync(context.HttpContext);
+            await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
         }
         catch (AntiforgeryValidationException)
         {
