@@ -11,11 +11,8 @@ public sealed class AbandonedUploadSweepTests : UploadServerTest
     public async Task An_upload_untouched_past_the_limit_is_removed_with_its_sidecar_and_a_recent_one_resumes_after_a_restart()
     {
         using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-        var file = RandomFile(100);
-        var abandoned = await editor.StartIdAsync("old.mov", file.Length);
-        await editor.PutAsync(abandoned, file, 0, 49);
-        var recent = await editor.StartIdAsync("new.mov", file.Length);
-        await editor.PutAsync(recent, file, 0, 29);
+        var (abandoned, _) = await editor.StartPartlySentAsync("old.mov", 100, 50);
+        var (recent, _) = await editor.StartPartlySentAsync("new.mov", 100, 30);
 
         // The default limit is a day; two days without a write is abandoned.
         await RestartServerAsync(() =>

@@ -12,11 +12,8 @@ public sealed class UploadBrowserTests(UploadBrowserFixture fixture) : IClassFix
     [Fact]
     public async Task An_editor_uploads_a_file_in_chunks_and_sees_its_video_id_while_a_refused_file_shows_the_reason()
     {
-        var editor = await fixture.Server.CreateUserAsync(RoleNames.Editor);
-        var page = await fixture.Browser.SignInAsync(fixture.Server.BaseAddress, editor.Email!);
-        await BrowserFixture.WaitForLibraryAsync(page);
-        var clip = new byte[(12 * 1024 * 1024) + 5];
-        Random.Shared.NextBytes(clip);
+        var (editor, page) = await SignInEditorAsync();
+        var clip = UploadClient.RandomFile((12 * 1024 * 1024) + 5);
 
         await page.ClickAsync("[data-testid=upload-open]");
         await page.SetInputFilesAsync("[data-testid=upload-picker]",
@@ -41,11 +38,8 @@ public sealed class UploadBrowserTests(UploadBrowserFixture fixture) : IClassFix
     [Fact]
     public async Task A_chunk_whose_connection_drops_is_resent_from_the_offset_the_server_reports()
     {
-        var editor = await fixture.Server.CreateUserAsync(RoleNames.Editor);
-        var page = await fixture.Browser.SignInAsync(fixture.Server.BaseAddress, editor.Email!);
-        await BrowserFixture.WaitForLibraryAsync(page);
-        var clip = new byte[(10 * 1024 * 1024) + 3];
-        Random.Shared.NextBytes(clip);
+        var (editor, page) = await SignInEditorAsync();
+        var clip = UploadClient.RandomFile((10 * 1024 * 1024) + 3);
         var dropped = 0;
         var offsetAsked = 0;
         await page.RouteAsync("**/upload/*", async route =>
@@ -74,5 +68,13 @@ public sealed class UploadBrowserTests(UploadBrowserFixture fixture) : IClassFix
         var handed = fixture.Pipeline.Submissions.Single(s => s.Submission.OwnerId == editor.Id);
         Assert.Equal(Convert.ToHexString(SHA256.HashData(clip)), handed.Sha256);
         await page.Context.CloseAsync();
+    }
+
+    private async Task<(Core.Accounts.MediaUser Editor, IPage Page)> SignInEditorAsync()
+    {
+        var editor = await fixture.Server.CreateUserAsync(RoleNames.Editor);
+        var page = await fixture.Browser.SignInAsync(fixture.Server.BaseAddress, editor.Email!);
+        await BrowserFixture.WaitForLibraryAsync(page);
+        return (editor, page);
     }
 }

@@ -47,6 +47,26 @@ public sealed class UploadClient : IDisposable
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>Starts an upload of a random file of <paramref name="size"/> bytes and sends its first <paramref name="sentBytes"/>.</summary>
+    public async Task<(string Id, byte[] File)> StartPartlySentAsync(string fileName, int size, int sentBytes)
+    {
+        var file = RandomFile(size);
+        var id = await StartIdAsync(fileName, size);
+        if (sentBytes > 0)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PutAsync(id, file, 0, sentBytes - 1)).StatusCode);
+        }
+
+        return (id, file);
+    }
+
+    public static byte[] RandomFile(int length)
+    {
+        var bytes = new byte[length];
+        Random.Shared.NextBytes(bytes);
+        return bytes;
+    }
+
     public Task<HttpResponseMessage> PutAsync(string id, byte[] file, long from, long to, CancellationToken cancellationToken = default) =>
         PutAsync(id, new ByteArrayContent(file, (int)from, (int)(to - from + 1)), from, to, file.Length, cancellationToken);
 

@@ -13,8 +13,7 @@ public sealed class UploadProtocolTests : UploadServerTest
     public async Task An_upload_cut_off_half_way_resumes_from_the_server_offset_and_the_pipeline_gets_the_identical_file()
     {
         using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-        var file = RandomFile(3 * 1024 * 1024 + 17);
-        var id = await editor.StartIdAsync("interview.mp4", file.Length);
+        var (id, file) = await editor.StartPartlySentAsync("interview.mp4", (3 * 1024 * 1024) + 17, 0);
 
         using var cut = new CancellationTokenSource();
         var stalling = new StallingContent(file, file.Length / 2);
@@ -40,9 +39,7 @@ public sealed class UploadProtocolTests : UploadServerTest
     public async Task A_chunk_that_leaves_a_gap_or_overlaps_is_refused_with_409_and_the_offset_to_send_from()
     {
         using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-        var file = RandomFile(300);
-        var id = await editor.StartIdAsync("clip.mov", file.Length);
-        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsync(id, file, 0, 99)).StatusCode);
+        var (id, file) = await editor.StartPartlySentAsync("clip.mov", 300, 100);
 
         var gap = await editor.PutAsync(id, file, 200, 299);
         var overlap = await editor.PutAsync(id, file, 50, 149);
@@ -57,39 +54,27 @@ public sealed class UploadProtocolTests : UploadServerTest
         Assert.Equal(100, await editor.OffsetAsync(id));
     }
 
-    [Fact]
-    public async Task A_file_over_the_limit_is_refused_with_413_and_leaves_nothing()
+    [Theory]
+    [InlineData("feature.mxf", MaxUploadBytes + 1, HttpStatusCode.RequestEntityTooLarge, "feature.mxf has 16,777,217 bytes, more than the 16,777,216 bytes an upload may have.")]
+    [InlineData("blank.wav", 0, HttpStatusCode.BadRequest, "blank.wav is empty; there is nothing to upload.")]
+    [InlineData(" ", 100, HttpStatusCode.BadRequest, "Name the file to upload.")]
+    public async Task A_file_over_the_limit_empty_or_unnamed_is_refused_with_a_clear_message_and_leaves_nothing(
+        string fileName, long size, HttpStatusCode expected, string message)
     {
         using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
 
-        var refused = await editor.StartAsync("feature.mxf", MaxUploadBytes + 1);
+        var refused = await editor.StartAsync(fileName, size);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
-        Assert.Equal("feature.mxf has 16,777,217 bytes, more than the 16,777,216 bytes an upload may have.", await UploadClient.DetailOf(refused));
-        Assert.Empty(FilesLeftInUploads());
-    }
-
-    [Fact]
-    public async Task An_empty_file_is_refused_with_a_clear_message_and_leaves_nothing()
-    {
-        using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-
-        var refused = await editor.StartAsync("blank.wav", 0);
-
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("blank.wav is empty; there is nothing to upload.", await UploadClient.DetailOf(refused));
+        Assert.Equal(expected, refused.StatusCode);
+        Assert.Equal(message, await UploadClient.DetailOf(refused));
         Assert.Empty(FilesLeftInUploads());
     }
 
     [Fact]
     public async Task Completing_before_every_byte_arrived_is_refused_and_keeps_the_upload_to_resume()
     {
-        using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-        var file = RandomFile(200);
-        var id = await editor.StartIdAsync("clip.mov", file.Length);
-        await editor.PutAsync(id, file, 0, 99);
-
-        var early = await editor.CompleteAsync(id);
+        var (editor, id, early) = await CompleteAfterSendingAsync("clip.mov", 200, 100);
+        using var _ = editor;
 
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal("clip.mov has 100 of 200 bytes so far; send the rest before completing.", await UploadClient.DetailOf(early));
@@ -100,12 +85,8 @@ public sealed class UploadProtocolTests : UploadServerTest
     [Fact]
     public async Task A_file_the_pipeline_refuses_answers_its_reason_and_the_upload_files_are_gone()
     {
-        using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-        var file = RandomFile(1000);
-        var id = await editor.StartIdAsync("not-media.mp4", file.Length);
-        await editor.PutAsync(id, file, 0, file.Length - 1);
-
-        var refused = await editor.CompleteAsync(id);
+        var (editor, id, refused) = await CompleteAfterSendingAsync("not-media.mp4", 1000, 1000);
+        using var _ = editor;
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(RecordingIngestPipeline.NotMediaRefusal, await UploadClient.DetailOf(refused));
@@ -122,7 +103,7 @@ public sealed class UploadProtocolTests : UploadServerTest
         editor.Http.DefaultRequestHeaders.Remove(tokenHeader);
 
         var start = await editor.StartAsync("other.mov", 100);
-        var chunk = await editor.PutAsync(id, RandomFile(100), 0, 99);
+        var chunk = await editor.PutAsync(id, UploadClient.RandomFile(100), 0, 99);
         var cancel = await editor.CancelAsync(id);
 
         Assert.All([start, chunk, cancel], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
@@ -136,9 +117,7 @@ public sealed class UploadProtocolTests : UploadServerTest
     {
         using var owner = await UploadClient.SignInAsync(Server, RoleNames.Editor);
         using var colleague = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-        var file = RandomFile(100);
-        var id = await owner.StartIdAsync("clip.mov", file.Length);
-        await owner.PutAsync(id, file, 0, 49);
+        var (id, file) = await owner.StartPartlySentAsync("clip.mov", 100, 50);
 
         var answers = new[]
         {
@@ -157,14 +136,19 @@ public sealed class UploadProtocolTests : UploadServerTest
     public async Task Cancelling_an_upload_removes_its_partial_file_and_sidecar()
     {
         using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
-        var file = RandomFile(100);
-        var id = await editor.StartIdAsync("clip.mov", file.Length);
-        await editor.PutAsync(id, file, 0, 49);
+        var (id, _) = await editor.StartPartlySentAsync("clip.mov", 100, 50);
 
         var cancelled = await editor.CancelAsync(id);
 
         Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
         Assert.Empty(FilesLeftInUploads());
+    }
+
+    private async Task<(UploadClient Editor, string Id, HttpResponseMessage Completed)> CompleteAfterSendingAsync(string fileName, int size, int sentBytes)
+    {
+        var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
+        var (id, _) = await editor.StartPartlySentAsync(fileName, size, sentBytes);
+        return (editor, id, await editor.CompleteAsync(id));
     }
 
     // As upload.js does: send the rest from where the server stands; while the cut request still holds the file, try again.

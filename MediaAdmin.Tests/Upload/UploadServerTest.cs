@@ -39,11 +39,4 @@ public abstract class UploadServerTest : IAsyncLifetime
 
     protected string[] FilesLeftInUploads() =>
         Directory.Exists(UploadsFolder) ? Directory.GetFiles(UploadsFolder).Select(path => Path.GetFileName(path)).ToArray() : [];
-
-    protected static byte[] RandomFile(int length)
-    {
-        var bytes = new byte[length];
-        Random.Shared.NextBytes(bytes);
-        return bytes;
-    }
 }

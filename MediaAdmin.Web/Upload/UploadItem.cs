@@ -1,14 +1,5 @@
 namespace MediaAdmin.Web.Upload;
 
-/// <summary>Where one file of the upload dialog stands.</summary>
-public enum UploadItemState
-{
-    Waiting = 0,
-    Uploading = 1,
-    Done = 2,
-    Refused = 3,
-}
-
 /// <summary>One file picked or dropped in the upload dialog: what it becomes, how far it came, how it ended.</summary>
 public sealed class UploadItem(int key, string fileName, long sizeBytes)
 {

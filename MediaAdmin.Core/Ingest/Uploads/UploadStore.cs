@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
@@ -14,8 +13,6 @@ namespace MediaAdmin.Core.Ingest.Uploads;
 /// </summary>
 public sealed class UploadStore(UploadFolder folder, PermissionService permissions, IOptions<IngestOptions> options, TimeProvider clock)
 {
-    private const int CopyBufferBytes = 1024 * 1024;
-
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
     /// <summary>Whether the user, active now, may upload (Editors and Administrators; not Viewers).</summary>
@@ -113,7 +110,7 @@ public sealed class UploadStore(UploadFolder folder, PermissionService permissio
             }
 
             part.Seek(0, SeekOrigin.End);
-            if (!await CopyAsync(chunk, part, lengthBytes, cancellationToken))
+            if (!await ChunkCopy.CopyAsync(chunk, part, lengthBytes, cancellationToken))
             {
                 return Problem.Conflict($"The chunk was cut off; {part.Length} bytes arrived, resume from byte {part.Length}.");
             }
@@ -189,42 +186,6 @@ public sealed class UploadStore(UploadFolder folder, PermissionService permissio
 
     private static Problem NotFound(string uploadId) =>
         Problem.NotFound($"There is no upload {uploadId}: it finished, was cancelled, or was removed after sitting unused.");
-
-    // False when the sender went away mid-chunk; what arrived until then is on disk.
-    private static async Task<bool> CopyAsync(Stream source, FileStream target, long lengthBytes, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
-        try
-        {
-            var remaining = lengthBytes;
-            while (remaining > 0)
-            {
-                int read;
-                try
-                {
-                    read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken);
-                }
-                catch (Exception ex) when (ex is IOException or OperationCanceledException)
-                {
-                    return false;
-                }
-
-                if (read == 0)
-                {
-                    return false;
-                }
-
-                await target.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
-                remaining -= read;
-            }
-
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
     private static string Bytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes");
 }
