@@ -52,6 +52,8 @@ public sealed class UploadProtocolTests : UploadServerTest
 
         Assert.Equal("This upload has 100 bytes; the next chunk must start at byte 100, not 200.", await UploadClient.DetailOf(gap));
         Assert.Equal(100, await editor.OffsetAsync(id));
+        var head = await editor.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri($"/upload/{id}", UriKind.Relative)));
+        Assert.Equal("100", head.Headers.GetValues("Upload-Offset").Single());
     }
 
     [Theory]

@@ -37,7 +37,12 @@ public static class MediaAdminWebExtensions
         services.AddSingleton<GetVideoInfoAction>();
         services.AddSingleton<GetVideoListAction>();
         services.AddSingleton<SearchMediaAction>();
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (services.All(d => d.ServiceType != typeof(IConfigureOptions<IngestOptions>)))
+        {
+            // Until Core binds the Ingest settings itself, the upload limits are bound here.
+            services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        }
+
         services.AddSingleton<UploadFolder>().AddSingleton<UploadStore>().AddHostedService<AbandonedUploadSweeper>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
