@@ -1,5 +1,7 @@
 using MediaAdmin.Core;
 using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Ingest;
+using MediaAdmin.Core.Ingest.Uploads;
 using MediaAdmin.Web.Api;
 using MediaAdmin.Web.Api.Actions;
 using MediaAdmin.Web.Audit;
@@ -8,6 +10,7 @@ using MediaAdmin.Web.Cdn;
 using MediaAdmin.Web.Components;
 using MediaAdmin.Web.Components.Account;
 using MediaAdmin.Web.Security;
+using MediaAdmin.Web.Upload;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -34,6 +37,13 @@ public static class MediaAdminWebExtensions
         services.AddSingleton<GetVideoInfoAction>();
         services.AddSingleton<GetVideoListAction>();
         services.AddSingleton<SearchMediaAction>();
+        if (services.All(d => d.ServiceType != typeof(IConfigureOptions<IngestOptions>)))
+        {
+            // Until Core binds the Ingest settings itself, the upload limits are bound here.
+            services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        }
+
+        services.AddSingleton<UploadFolder>().AddSingleton<UploadStore>().AddHostedService<AbandonedUploadSweeper>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -101,6 +111,7 @@ public static class MediaAdminWebExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapCdnOrigin();
         app.MapAuditExport();
+        app.MapUploadEndpoints();
         // The console's own policy says frame-ancestors 'none'; Blazor's default ('self') would take its place.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();

@@ -3,6 +3,7 @@ using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
+using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Dialogs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -30,6 +31,7 @@ public sealed partial class LibraryPage : IDisposable
     private bool _countCapped;
     private bool _firstLoad = true;
     private bool _interactive;
+    private bool _mayUpload;
 
     // Bumped on a refused pick: re-creates the checkboxes, since the refused one already ticked itself.
     private int _refusals;
@@ -45,6 +47,9 @@ public sealed partial class LibraryPage : IDisposable
 
     [Inject]
     private DeletionNotifier Notifier { get; set; } = default!;
+
+    [Inject]
+    private PermissionService Permissions { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -81,6 +86,7 @@ public sealed partial class LibraryPage : IDisposable
         var user = (await AuthenticationState).User;
         _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         DeleteRefusal = (await Previews.MayDeleteAnyAsync(_userId)).Error;
+        _mayUpload = await Permissions.HasAsync(_userId, PermissionNames.UploadMedia);
         var values = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query).ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
         _query = LibraryUrl.Parse(values);
         _searchText = _query.Search;
@@ -229,6 +235,17 @@ public sealed partial class LibraryPage : IDisposable
         }
 
         await RunDeletionAsync(videoIds);
+    }
+
+    private async Task OpenUploadAsync()
+    {
+        var parameters = new DialogParameters<UploadDialog> { { d => d.Categories, _categories } };
+        var options = new DialogOptions { CloseOnEscapeKey = false, BackdropClick = false, MaxWidth = MaxWidth.Medium, FullWidth = true };
+        var dialog = await Dialogs.ShowAsync<UploadDialog>("Upload media", parameters, options);
+        if (await dialog.Result is { Canceled: false, Data: > 0 })
+        {
+            await _grid.ReloadServerData();
+        }
     }
 
     private Task RetryAsync() => _lastVideoIds is null ? Task.CompletedTask : RunDeletionAsync(_lastVideoIds);

@@ -1,0 +1,4 @@
+namespace MediaAdmin.Web.Upload;
+
+/// <summary>The answer to a completed upload: the asset it became.</summary>
+internal sealed record UploadCompleted(string VideoId);
