@@ -69,6 +69,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<AccessKeys.NonceStore>();
         services.AddScoped<DemoLibrarySeeder>();
         services.AddSingleton<Library.AssetIngestion>();
+        services.AddSingleton<Library.AssetPreviewService>();
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();

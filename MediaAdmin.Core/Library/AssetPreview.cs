@@ -1,0 +1,51 @@
+namespace MediaAdmin.Core.Library;
+
+/// <summary>
+/// Everything the console shows of one asset before an editor acts on it, and what the VOD API plays it from:
+/// its metadata, its files, the streams a player can use and the snapshots.
+/// </summary>
+public sealed record AssetPreview(
+    string Id,
+    string Title,
+    MediaType MediaType,
+    MediaStatus Status,
+    double DurationSeconds,
+    long TotalSizeBytes,
+    string OwnerName,
+    string? CategoryName,
+    DateTime CreatedAtUtc,
+    DateTime UpdatedAtUtc,
+    IReadOnlyList<PreviewFile> Files,
+    string? DeleteDeniedReason)
+{
+    public bool CanDelete => DeleteDeniedReason is null;
+
+    /// <summary>The HLS master playlist (Definition AUTO), which lets the player pick a rung itself.</summary>
+    public PreviewFile? HlsMaster => Streams.FirstOrDefault(f => f.Format == "m3u8" && f.Definition == AutoDefinition);
+
+    /// <summary>The file a browser plays natively when it has no HLS: the progressive MP4, else the AAC, else the MP3 rendition.</summary>
+    public PreviewFile? ProgressiveSource =>
+        Streams.Where(f => f.Format is "mp4" or "m4a" or "mp3").OrderBy(f => Array.IndexOf(NativeFormats, f.Format)).ThenByDescending(f => f.Height).FirstOrDefault();
+
+    /// <summary>
+    /// What a player may be pointed at: the master and each rung's playlist, the progressive renditions. Segments
+    /// and init sections are parts of a playlist, not sources of their own.
+    /// </summary>
+    public IReadOnlyList<PreviewFile> PlayableStreams =>
+        Streams.Where(f => f.Format is "m3u8" ? f.Name.EndsWith(".m3u8", StringComparison.Ordinal) : f.Format is "mp4" or "m4a" or "mp3").ToList();
+
+    public PreviewFile? Cover => Files.FirstOrDefault(f => f.SnapshotKind == SnapshotKind.Cover);
+
+    /// <summary>The normal snapshots in the order they were taken.</summary>
+    public IReadOnlyList<PreviewFile> Snapshots => Files.Where(f => f.SnapshotKind == SnapshotKind.Normal).ToList();
+
+    /// <summary>The WebVTT index of the sprite sheet, whose cues name a tile of a sprite image for each stretch of time.</summary>
+    public PreviewFile? SpriteIndex => Files.FirstOrDefault(f => f.SnapshotKind == SnapshotKind.Sprite && f.Format == "vtt");
+
+    /// <summary>Definition of the master playlist, as Alibaba names an adaptive stream.</summary>
+    public const string AutoDefinition = "AUTO";
+
+    private static readonly string[] NativeFormats = ["mp4", "m4a", "mp3"];
+
+    private IEnumerable<PreviewFile> Streams => Files.Where(f => f.Kind == MediaFileKind.Stream);
+}
