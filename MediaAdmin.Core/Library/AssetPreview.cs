@@ -18,6 +18,11 @@ public sealed record AssetPreview(
     IReadOnlyList<PreviewFile> Files,
     string? DeleteDeniedReason)
 {
+    /// <summary>Definition of the master playlist, as Alibaba names an adaptive stream.</summary>
+    public const string AutoDefinition = "AUTO";
+
+    private static readonly string[] NativeFormats = ["mp4", "m4a", "mp3"];
+
     public bool CanDelete => DeleteDeniedReason is null;
 
     /// <summary>The HLS master playlist (Definition AUTO), which lets the player pick a rung itself.</summary>
@@ -25,14 +30,13 @@ public sealed record AssetPreview(
 
     /// <summary>The file a browser plays natively when it has no HLS: the progressive MP4, else the AAC, else the MP3 rendition.</summary>
     public PreviewFile? ProgressiveSource =>
-        Streams.Where(f => f.Format is "mp4" or "m4a" or "mp3").OrderBy(f => Array.IndexOf(NativeFormats, f.Format)).ThenByDescending(f => f.Height).FirstOrDefault();
+        ProgressiveFiles.OrderBy(f => Array.IndexOf(NativeFormats, f.Format)).ThenByDescending(f => f.Height).FirstOrDefault();
 
     /// <summary>
     /// What a player may be pointed at: the master and each rung's playlist, the progressive renditions. Segments
     /// and init sections are parts of a playlist, not sources of their own.
     /// </summary>
-    public IReadOnlyList<PreviewFile> PlayableStreams =>
-        Streams.Where(f => f.Format is "m3u8" ? f.Name.EndsWith(".m3u8", StringComparison.Ordinal) : f.Format is "mp4" or "m4a" or "mp3").ToList();
+    public IReadOnlyList<PreviewFile> PlayableStreams => Streams.Where(f => f.Format == "m3u8").Concat(ProgressiveFiles).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
 
     public PreviewFile? Cover => Files.FirstOrDefault(f => f.SnapshotKind == SnapshotKind.Cover);
 
@@ -42,10 +46,17 @@ public sealed record AssetPreview(
     /// <summary>The WebVTT index of the sprite sheet, whose cues name a tile of a sprite image for each stretch of time.</summary>
     public PreviewFile? SpriteIndex => Files.FirstOrDefault(f => f.SnapshotKind == SnapshotKind.Sprite && f.Format == "vtt");
 
-    /// <summary>Definition of the master playlist, as Alibaba names an adaptive stream.</summary>
-    public const string AutoDefinition = "AUTO";
-
-    private static readonly string[] NativeFormats = ["mp4", "m4a", "mp3"];
-
     private IEnumerable<PreviewFile> Streams => Files.Where(f => f.Kind == MediaFileKind.Stream);
+
+    /// <summary>Files a browser plays whole; an fMP4 init section shares the extension but lives beside its rung's playlist.</summary>
+    private IEnumerable<PreviewFile> ProgressiveFiles
+    {
+        get
+        {
+            var rungFolders = Streams.Where(f => f.Format == "m3u8" && f.Definition != AutoDefinition).Select(f => FolderOf(f.Name)).ToHashSet(StringComparer.Ordinal);
+            return Streams.Where(f => NativeFormats.Contains(f.Format) && !rungFolders.Contains(FolderOf(f.Name)));
+        }
+    }
+
+    private static string FolderOf(string name) => name.Contains('/', StringComparison.Ordinal) ? name[..name.LastIndexOf('/')] : string.Empty;
 }
