@@ -32,6 +32,7 @@ public static class MediaAdminWebExtensions
         services.AddSingleton<RpcAuthenticator>();
         services.AddSingleton<DeleteVideoAction>();
         services.AddSingleton<GetVideoInfoAction>();
+        services.AddSingleton<GetPlayInfoAction>();
         services.AddSingleton<GetVideoListAction>();
         services.AddSingleton<SearchMediaAction>();
 
