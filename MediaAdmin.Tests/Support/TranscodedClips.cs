@@ -27,7 +27,7 @@ public static class TranscodedClips
     {
         ArgumentNullException.ThrowIfNull(ingestion);
         var clip = await transcoding;
-        var files = new List<FileDraft> { new(MediaFileKind.Mezzanine, "source" + Path.GetExtension(clip.SourcePath), clip.Probe.FormatName.Split(',')[0], await File.ReadAllBytesAsync(clip.SourcePath)) };
+        var files = new List<FileDraft> { new(MediaFileKind.Mezzanine, "source" + Path.GetExtension(clip.SourcePath), Path.GetExtension(clip.SourcePath).TrimStart('.'), await File.ReadAllBytesAsync(clip.SourcePath)) };
         foreach (var file in clip.Files)
         {
             files.Add(new FileDraft(
