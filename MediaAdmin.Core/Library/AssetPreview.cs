@@ -2,28 +2,14 @@ namespace MediaAdmin.Core.Library;
 
 /// <summary>
 /// Everything the console shows of one asset before an editor acts on it, and what the VOD API plays it from:
-/// its metadata, its files, the streams a player can use and the snapshots.
+/// its library row (metadata, and whether the caller may delete it), its files, the streams a player can use and the snapshots.
 /// </summary>
-public sealed record AssetPreview(
-    string Id,
-    string Title,
-    MediaType MediaType,
-    MediaStatus Status,
-    double DurationSeconds,
-    long TotalSizeBytes,
-    string OwnerName,
-    string? CategoryName,
-    DateTime CreatedAtUtc,
-    DateTime UpdatedAtUtc,
-    IReadOnlyList<PreviewFile> Files,
-    string? DeleteDeniedReason)
+public sealed record AssetPreview(LibraryRow Asset, DateTime UpdatedAtUtc, IReadOnlyList<PreviewFile> Files)
 {
     /// <summary>Definition of the master playlist, as Alibaba names an adaptive stream.</summary>
     public const string AutoDefinition = "AUTO";
 
     private static readonly string[] NativeFormats = ["mp4", "m4a", "mp3"];
-
-    public bool CanDelete => DeleteDeniedReason is null;
 
     /// <summary>The HLS master playlist (Definition AUTO), which lets the player pick a rung itself.</summary>
     public PreviewFile? HlsMaster => Streams.FirstOrDefault(f => f.Format == "m3u8" && f.Definition == AutoDefinition);

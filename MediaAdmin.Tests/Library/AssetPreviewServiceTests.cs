@@ -22,8 +22,8 @@ public sealed class AssetPreviewServiceTests : CoreHostTest
 
         var preview = (await Previews.GetAsync(editor.Id, asset.Id)).Value;
 
-        Assert.Equal(("Harbour at dawn", MediaStatus.Normal, "Ed Itor", "Harbour"), (preview.Title, preview.Status, preview.OwnerName, preview.CategoryName));
-        Assert.InRange(preview.DurationSeconds, TranscodedClips.VideoSeconds - 0.5, TranscodedClips.VideoSeconds + 0.5);
+        Assert.Equal(("Harbour at dawn", MediaStatus.Normal, "Ed Itor", "Harbour"), (preview.Asset.Title, preview.Asset.Status, preview.Asset.OwnerName, preview.Asset.Category));
+        Assert.InRange(preview.Asset.DurationSeconds, TranscodedClips.VideoSeconds - 0.5, TranscodedClips.VideoSeconds + 0.5);
         Assert.Equal(asset.Files.Count, preview.Files.Count);
         Assert.Equal(asset.TotalSizeBytes, preview.Files.Sum(f => f.SizeBytes));
         Assert.Equal(("streams/master.m3u8", "AUTO"), (preview.HlsMaster?.Name, preview.HlsMaster?.Definition));
@@ -33,7 +33,7 @@ public sealed class AssetPreviewServiceTests : CoreHostTest
         Assert.Equal("snapshots/cover.jpg", preview.Cover?.Name);
         Assert.Equal(["snapshots/normal-00001.jpg", "snapshots/normal-00002.jpg"], preview.Snapshots.Select(s => s.Name).Take(2));
         Assert.Equal("snapshots/sprite.vtt", preview.SpriteIndex?.Name);
-        Assert.Null(preview.DeleteDeniedReason);
+        Assert.Null(preview.Asset.DeleteDeniedReason);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class AssetPreviewServiceTests : CoreHostTest
 
         var preview = (await Previews.GetAsync(editor.Id, asset.Id)).Value;
 
-        Assert.Equal(MediaType.Audio, preview.MediaType);
+        Assert.Equal(MediaType.Audio, preview.Asset.MediaType);
         Assert.Null(preview.HlsMaster);
         Assert.Equal("streams/audio-sq.m4a", preview.ProgressiveSource?.Name);
         Assert.Equal(["streams/audio-sq.m4a", "streams/audio-sq.mp3"], preview.PlayableStreams.Select(f => f.Name).Order(StringComparer.Ordinal));
@@ -61,8 +61,8 @@ public sealed class AssetPreviewServiceTests : CoreHostTest
 
         var preview = (await Previews.GetAsync(viewer.Id, asset.Id)).Value;
 
-        Assert.False(preview.CanDelete);
-        Assert.Equal("Your roles do not allow deleting assets.", preview.DeleteDeniedReason);
+        Assert.False(preview.Asset.CanDelete);
+        Assert.Equal("Your roles do not allow deleting assets.", preview.Asset.DeleteDeniedReason);
     }
 
     [Fact]

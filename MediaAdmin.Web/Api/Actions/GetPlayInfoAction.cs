@@ -42,7 +42,7 @@ internal sealed class GetPlayInfoAction(AssetPreviewService previews)
         }
 
         var asset = found.Value;
-        if (asset.Status != MediaStatus.Normal)
+        if (asset.Asset.Status != MediaStatus.Normal)
         {
             return IllegalStatus;
         }

@@ -30,8 +30,8 @@ internal sealed record VodPlayInfo(
         ArgumentNullException.ThrowIfNull(stream);
         return new VodPlayInfo(
             stream.CdnUrl, stream.Definition ?? "OD", stream.Format, (stream.BitrateKbps ?? 0).ToString(CultureInfo.InvariantCulture),
-            stream.Width ?? 0, stream.Height ?? 0, stream.SizeBytes, VodVideoBase.Seconds(asset.DurationSeconds), 0, StreamTypeOf(asset, stream),
-            "Normal", "0", RpcTime.Format(asset.CreatedAtUtc), RpcTime.Format(asset.UpdatedAtUtc));
+            stream.Width ?? 0, stream.Height ?? 0, stream.SizeBytes, VodVideoBase.Seconds(asset.Asset.DurationSeconds), 0, StreamTypeOf(asset, stream),
+            "Normal", "0", RpcTime.Format(asset.Asset.CreatedAtUtc), RpcTime.Format(asset.UpdatedAtUtc));
     }
 
     /// <summary>"video" for a stream with a picture, "audio" for a sound-only one, as Alibaba's StreamType filter names them.</summary>
@@ -39,6 +39,6 @@ internal sealed record VodPlayInfo(
     {
         ArgumentNullException.ThrowIfNull(asset);
         ArgumentNullException.ThrowIfNull(stream);
-        return asset.MediaType == MediaType.Video && stream.Height is not null ? "video" : "audio";
+        return asset.Asset.MediaType == MediaType.Video && stream.Height is not null ? "video" : "audio";
     }
 }

@@ -19,8 +19,8 @@ internal sealed record VodVideoBase(
     {
         ArgumentNullException.ThrowIfNull(asset);
         return new VodVideoBase(
-            asset.Id, asset.Title, Seconds(asset.DurationSeconds), asset.Cover?.CdnUrl, asset.Status.ToString(),
-            asset.MediaType == Core.Library.MediaType.Audio ? "audio" : "video", RpcTime.Format(asset.CreatedAtUtc), "cdn");
+            asset.Asset.Id, asset.Asset.Title, Seconds(asset.Asset.DurationSeconds), asset.Cover?.CdnUrl, asset.Asset.Status.ToString(),
+            asset.Asset.MediaType == Core.Library.MediaType.Audio ? "audio" : "video", RpcTime.Format(asset.Asset.CreatedAtUtc), "cdn");
     }
 
     /// <summary>Seconds as Alibaba writes a duration: a decimal string, to the millisecond.</summary>

@@ -231,7 +231,7 @@ public sealed partial class LibraryPage : IDisposable
             return;
         }
 
-        if (await ConfirmAndDeleteAsync([asset.Id], asset.Id))
+        if (await ConfirmAndDeleteAsync([asset.Asset.Id], asset.Asset.Id))
         {
             _drawerAssetId = null;
         }
