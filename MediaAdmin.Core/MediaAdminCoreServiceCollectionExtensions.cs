@@ -70,6 +70,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddScoped<DemoLibrarySeeder>();
         services.AddSingleton<Library.AssetIngestion>();
         services.AddSingleton<Ingest.FolderImport>();
+        services.AddSingleton<Library.AssetPreviewService>();
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();

@@ -35,6 +35,7 @@ public static class MediaAdminWebExtensions
         services.AddSingleton<RpcAuthenticator>();
         services.AddSingleton<DeleteVideoAction>();
         services.AddSingleton<GetVideoInfoAction>();
+        services.AddSingleton<GetPlayInfoAction>();
         services.AddSingleton<GetVideoListAction>();
         services.AddSingleton<SearchMediaAction>();
         if (services.All(d => d.ServiceType != typeof(IConfigureOptions<IngestOptions>)))

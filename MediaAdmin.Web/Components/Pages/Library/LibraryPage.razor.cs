@@ -26,6 +26,7 @@ public sealed partial class LibraryPage : IDisposable
     private string? _lastVideoIds;
     private string? _searchText;
     private string? _idText;
+    private string? _drawerAssetId;
     private string _userId = string.Empty;
     private bool _deleting;
     private bool _countCapped;
@@ -223,18 +224,40 @@ public sealed partial class LibraryPage : IDisposable
         }
 
         // What the user confirms is what is sent, even if a colleague's deletion changes the selection meanwhile.
-        var videoIds = _selection.ToVideoIds();
-        var preview = await Previews.PreviewAsync(_userId, _selection.Items.Select(i => i.Id).ToList());
+        await ConfirmAndDeleteAsync(_selection.Items.Select(i => i.Id).ToList(), _selection.ToVideoIds());
+    }
+
+    private void OpenDrawer(DataGridRowClickEventArgs<LibraryRow> click) => _drawerAssetId = click.Item.Id;
+
+    /// <summary>The drawer's Delete: the same confirmation and deletion as "Delete selected", for the one asset shown.</summary>
+    private async Task DeleteFromDrawerAsync(AssetPreview asset)
+    {
+        if (_deleting || DeleteRefusal is not null)
+        {
+            return;
+        }
+
+        if (await ConfirmAndDeleteAsync([asset.Asset.Id], asset.Asset.Id))
+        {
+            _drawerAssetId = null;
+        }
+    }
+
+    /// <summary>Shows the confirmation for <paramref name="ids"/>, then deletes them; false when the user cancels.</summary>
+    private async Task<bool> ConfirmAndDeleteAsync(IReadOnlyList<string> ids, string videoIds)
+    {
+        var preview = await Previews.PreviewAsync(_userId, ids);
         var parameters = new DialogParameters<ConfirmDeleteDialog> { { d => d.Preview, preview } };
         var options = new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Medium, FullWidth = true };
         var dialog = await Dialogs.ShowAsync<ConfirmDeleteDialog>("Delete assets", parameters, options);
         var answer = await dialog.Result;
         if (answer is null || answer.Canceled)
         {
-            return;
+            return false;
         }
 
         await RunDeletionAsync(videoIds);
+        return true;
     }
 
     private async Task OpenUploadAsync()
