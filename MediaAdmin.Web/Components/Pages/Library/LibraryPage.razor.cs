@@ -133,7 +133,12 @@ public sealed partial class LibraryPage : IDisposable
         _query = _query with { Page = state.Page, PageSize = state.PageSize, Sort = field, Descending = descending };
 
         var result = await Library.QueryAsync(_userId, _query, cancellationToken);
-        Navigation.NavigateTo(LibraryUrl.For(_query), new NavigationOptions { ReplaceHistoryEntry = true });
+
+        // The answer may come after the user went to another page; writing the view back must not pull them back.
+        if (Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0].Length == 0)
+        {
+            Navigation.NavigateTo(LibraryUrl.For(_query), new NavigationOptions { ReplaceHistoryEntry = true });
+        }
         if (!result.IsSuccess)
         {
             Snackbar.Add(result.Problem.Message, Severity.Warning);
