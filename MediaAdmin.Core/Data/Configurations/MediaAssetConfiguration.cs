@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,6 +15,10 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.Property(a => a.Description).HasMaxLength(1024);
         asset.Property(a => a.MediaType).HasConversion<int>();
         asset.Property(a => a.Status).HasConversion<int>();
+        asset.Property(a => a.StatusReason).HasMaxLength(IngestJob.ErrorMaxLength);
+        asset.Property(a => a.SourceFormat).HasMaxLength(64);
+        asset.Property(a => a.VideoCodec).HasMaxLength(32);
+        asset.Property(a => a.AudioCodec).HasMaxLength(32);
 
         asset.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         asset.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
