@@ -7,6 +7,8 @@ public sealed class MediaAsset
 {
     public const int TitleMaxLength = 128;
 
+    public const int DescriptionMaxLength = 1024;
+
     /// <summary>32 lower-case hex characters, the format Alibaba Cloud VOD uses for VideoId.</summary>
     public required string Id { get; set; }
 

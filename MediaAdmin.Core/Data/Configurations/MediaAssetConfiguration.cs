@@ -12,7 +12,7 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.HasKey(a => a.Id);
         asset.Property(a => a.Id).HasMaxLength(VideoId.Length).IsUnicode(false);
         asset.Property(a => a.Title).HasMaxLength(MediaAsset.TitleMaxLength);
-        asset.Property(a => a.Description).HasMaxLength(1024);
+        asset.Property(a => a.Description).HasMaxLength(MediaAsset.DescriptionMaxLength);
         asset.Property(a => a.MediaType).HasConversion<int>();
         asset.Property(a => a.Status).HasConversion<int>();
         asset.Property(a => a.StatusReason).HasMaxLength(IngestJob.ErrorMaxLength);
