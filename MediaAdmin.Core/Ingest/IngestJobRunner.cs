@@ -213,9 +213,14 @@ internal sealed partial class IngestJobRunner(
         }
     }
 
+    /// <summary>A deletion elsewhere can make the source vanish under ffmpeg: a failure of an asset that is gone is its cancellation.</summary>
     private async Task<IngestJobState> FailAsync(ClaimedJob job, string reason)
     {
-        await store.SetAssetStatusAsync(job.AssetId, MediaStatus.TranscodeFail, reason, CancellationToken.None);
+        if (!await store.SetAssetStatusAsync(job.AssetId, MediaStatus.TranscodeFail, reason, CancellationToken.None))
+        {
+            return IngestJobState.Cancelled;
+        }
+
         await store.EndAsync(job, IngestJobState.Failed, reason, null);
         return IngestJobState.Failed;
     }
@@ -223,6 +228,11 @@ internal sealed partial class IngestJobRunner(
     private async Task<IngestJobState> GiveUpOrRetryAsync(ClaimedJob job, Exception error)
     {
         LogAttemptFailed(logger, error, job.AssetId, job.Attempt);
+        if (!await store.AssetExistsAsync(job.AssetId))
+        {
+            return IngestJobState.Cancelled;
+        }
+
         if (job.Attempt >= options.Value.MaxAttempts)
         {
             return await FailAsync(job, $"Transcoding failed: {error.Message}");

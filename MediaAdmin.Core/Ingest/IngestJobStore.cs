@@ -61,6 +61,12 @@ internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory
         return await SetAssetStatusAsync(db, assetId, status, reason, 0, cancellationToken);
     }
 
+    public async Task<bool> AssetExistsAsync(string assetId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        return await db.MediaAssets.AnyAsync(a => a.Id == assetId, CancellationToken.None);
+    }
+
     public async Task<IReadOnlyList<MediaFile>> FilesOfAsync(string assetId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

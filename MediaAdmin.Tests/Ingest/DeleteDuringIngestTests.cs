@@ -1,0 +1,70 @@
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Ingest;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaAdmin.Tests.Ingest;
+
+/// <summary>
+/// DeleteVideo landing while an asset is being transcoded, at each step of its job: the job stops, and storage ends
+/// holding exactly the files of live assets (nothing the job wrote or was writing survives, no row comes back).
+/// </summary>
+public sealed class DeleteDuringIngestTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private readonly TempFolder _sources = new();
+    private IngestTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await IngestTestHost.StartAsync(_folder.Path);
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _folder.Dispose();
+        _sources.Dispose();
+    }
+
+    [Fact]
+    public Task A_delete_before_the_first_output_cancels_the_job_and_leaves_no_file() => DeleteAtAsync(IngestStep.Started);
+
+    [Fact]
+    public Task A_delete_while_ffmpeg_encodes_the_ladder_stops_it_and_leaves_no_file() => DeleteAtAsync(IngestStep.Encoding);
+
+    [Fact]
+    public Task A_delete_while_outputs_are_being_stored_removes_those_already_stored() => DeleteAtAsync(IngestStep.StoringOutputs);
+
+    [Fact]
+    public Task A_delete_right_before_the_job_commits_removes_every_output_and_no_row_comes_back() => DeleteAtAsync(IngestStep.Committing);
+
+    private async Task DeleteAtAsync(IngestStep step)
+    {
+        var editor = await _host.App.CreateUserAsync(RoleNames.Editor);
+        var bystander = await _host.App.AddAssetAsync(editor.Id);
+        var source = await TestClips.VideoAsync(_sources.Path, 640, 360, seconds: 3);
+        DeleteVideosResult? deletion = null;
+        _host.Hooks.StepReached = (assetId, reached) =>
+        {
+            if (reached == step)
+            {
+                deletion = _host.App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), assetId).GetAwaiter().GetResult();
+            }
+        };
+
+        var id = await _host.SubmitAsync(editor.Id, source);
+
+        Assert.Equal(IngestJobState.Cancelled, await _host.AttemptEndedAsync(id));
+        Assert.Equal([id], deletion!.Deleted.Select(d => d.VideoId));
+        Assert.Equal([bystander.Id], await _host.App.LiveAssetIdsAsync());
+        await using (var db = await _host.App.OpenDbAsync())
+        {
+            Assert.False(await db.MediaFiles.AnyAsync(f => f.AssetId == id));
+        }
+
+        var job = await _host.JobAsync(id);
+        Assert.Equal((IngestJobState.Cancelled, "The asset was deleted during ingest."), (job.State, job.Error));
+        await _host.AssertNothingStrayAsync();
+        Assert.Empty(await _host.App.StoredKeysAsync($"media/{id}"));
+    }
+}
