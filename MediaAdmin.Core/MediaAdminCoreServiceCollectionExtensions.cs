@@ -87,6 +87,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<IngestSignal>();
         services.AddSingleton<IngestCancellations>();
         services.AddSingleton<IngestJobStore>();
+        services.AddSingleton<IngestLeftovers>();
         services.AddSingleton<IngestJobRunner>();
         services.AddSingleton<IIngestPipeline, IngestPipeline>();
     }

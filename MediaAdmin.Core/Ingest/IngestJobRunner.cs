@@ -17,6 +17,7 @@ internal sealed partial class IngestJobRunner(
     IMediaTranscoder transcoder,
     IMediaStorage storage,
     IngestCancellations cancellations,
+    IngestLeftovers leftovers,
     IngestHooks hooks,
     MediaAdminPaths paths,
     IOptions<IngestOptions> options,
@@ -24,8 +25,6 @@ internal sealed partial class IngestJobRunner(
     TimeProvider clock,
     ILogger<IngestJobRunner> logger)
 {
-    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
-
     public async Task RunAsync(ClaimedJob job, CancellationToken stopping)
     {
         using var deleted = new CancellationTokenSource();
@@ -35,7 +34,7 @@ internal sealed partial class IngestJobRunner(
         var ended = IngestJobState.Queued;
         using (cancellations.Track(job.AssetId, deleted))
         {
-            var heartbeat = HeartbeatAsync(job, progress, deleted, linked.Token);
+            var heartbeat = store.KeepLeasedAsync(job, progress, deleted, linked.Token);
             try
             {
                 ended = await AttemptAsync(job, work, progress, linked.Token);
@@ -74,7 +73,9 @@ internal sealed partial class IngestJobRunner(
         }
 
         var mezzanine = (await store.FilesOfAsync(job.AssetId, cancellationToken)).Single(f => f.Kind == MediaFileKind.Mezzanine);
-        await RemoveEarlierAttemptsOutputsAsync(job.AssetId, mezzanine.StorageKey, cancellationToken);
+
+        // What an attempt that died wrote before its commit: files under the prefix that no row names.
+        await leftovers.RemoveAllButAsync(job.AssetId, key => key == mezzanine.StorageKey);
         work.Reset();
         hooks.Reach(job.AssetId, IngestStep.Started);
         cancellationToken.ThrowIfCancellationRequested();
@@ -151,21 +152,6 @@ internal sealed partial class IngestJobRunner(
         return path;
     }
 
-    /// <summary>Files under the asset's prefix that no row names: what an attempt that died wrote before its commit.</summary>
-    private async Task RemoveEarlierAttemptsOutputsAsync(string assetId, string mezzanineKey, CancellationToken cancellationToken)
-    {
-        var strays = new List<StorageKey>();
-        await foreach (var key in storage.ListAsync($"media/{assetId}", cancellationToken))
-        {
-            if (key.Value != mezzanineKey)
-            {
-                strays.Add(key);
-            }
-        }
-
-        await RemoveAsync(strays);
-    }
-
     /// <summary>
     /// After a commit nothing is removed; otherwise every output of the attempt goes, and when the asset was deleted
     /// so does whatever else is left under its prefix (the deletion removes the files it knew of, this the rest).
@@ -178,17 +164,8 @@ internal sealed partial class IngestJobRunner(
             return;
         }
 
-        var leftovers = new List<StorageKey>();
-        var mezzanine = ended == IngestJobState.Cancelled ? null : $"media/{job.AssetId}/source/";
-        await foreach (var key in storage.ListAsync($"media/{job.AssetId}", CancellationToken.None))
-        {
-            if (mezzanine is null || !key.Value.StartsWith(mezzanine, StringComparison.Ordinal))
-            {
-                leftovers.Add(key);
-            }
-        }
-
-        await RemoveAsync(leftovers);
+        var source = $"media/{job.AssetId}/source/";
+        await leftovers.RemoveAllButAsync(job.AssetId, key => ended != IngestJobState.Cancelled && key.StartsWith(source, StringComparison.Ordinal));
         if (ended == IngestJobState.Cancelled)
         {
             await store.EndAsync(job, IngestJobState.Cancelled, "The asset was deleted during ingest.", null);
@@ -196,20 +173,6 @@ internal sealed partial class IngestJobRunner(
         else if (ended == IngestJobState.Queued)
         {
             await store.EndAsync(job, IngestJobState.Queued, "Stopped by a shutdown; runs again at the next start.", null);
-        }
-    }
-
-    private async Task RemoveAsync(IReadOnlyCollection<StorageKey> keys)
-    {
-        if (keys.Count == 0)
-        {
-            return;
-        }
-
-        var failures = await storage.DeleteManyAsync(keys, CancellationToken.None);
-        foreach (var (key, error) in failures)
-        {
-            LogRemovalFailed(logger, error, key.Value);
         }
     }
 
@@ -242,29 +205,6 @@ internal sealed partial class IngestJobRunner(
         await store.EndAsync(job, IngestJobState.Queued, error.Message, retryAt);
         return IngestJobState.Failed;
     }
-
-    /// <summary>Renews the lease with the progress about once a second, and stops the job when its asset is gone.</summary>
-    private async Task HeartbeatAsync(ClaimedJob job, JobProgress progress, CancellationTokenSource deleted, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(HeartbeatInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                if (!await store.HeartbeatAsync(job, progress.Value, cancellationToken))
-                {
-                    await deleted.CancelAsync();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The attempt ended.
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest could not remove {StorageKey}")]
-    private static partial void LogRemovalFailed(ILogger logger, Exception error, string storageKey);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest of {AssetId} failed unexpectedly on attempt {Attempt}")]
     private static partial void LogAttemptFailed(ILogger logger, Exception error, string assetId, int attempt);
