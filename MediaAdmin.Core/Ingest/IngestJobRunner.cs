@@ -107,26 +107,12 @@ internal sealed partial class IngestJobRunner(
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var key = StorageKey.Parse($"media/{assetId}/{file.RelativePath}");
             await using (var content = File.OpenRead(Path.Combine(work.Outputs, file.RelativePath)))
             {
-                await storage.WriteAsync(key, content, cancellationToken);
+                await storage.WriteAsync(file.KeyFor(assetId), content, cancellationToken);
             }
 
-            rows.Add(new MediaFile
-            {
-                AssetId = assetId,
-                Kind = file.Kind,
-                StorageKey = key.Value,
-                SizeBytes = file.SizeBytes,
-                CdnUrl = cdn.Value.UrlFor(key),
-                Format = file.Format,
-                Definition = file.Definition,
-                BitrateKbps = file.BitrateKbps,
-                Width = file.Width,
-                Height = file.Height,
-                SnapshotKind = file.SnapshotKind,
-            });
+            rows.Add(file.ToRow(assetId, cdn.Value));
             if (rows.Count == 1)
             {
                 hooks.Reach(assetId, IngestStep.StoringOutputs);

@@ -47,7 +47,8 @@ internal sealed class IngestPipeline(
         }
 
         var id = VideoId.New();
-        var key = StorageKey.Parse($"media/{id}/source/{MezzanineName.From(submission.OriginalFileName)}");
+        var mezzanine = Mezzanine(submission, probed.Value);
+        var key = mezzanine.KeyFor(id);
         try
         {
             await using (var source = File.OpenRead(submission.SourcePath))
@@ -56,7 +57,7 @@ internal sealed class IngestPipeline(
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.MediaAssets.Add(NewAsset(id, submission, probed.Value, key));
+            db.MediaAssets.Add(NewAsset(id, submission, probed.Value, mezzanine.ToRow(id, cdn.Value)));
             db.IngestJobs.Add(new IngestJob { AssetId = id, State = IngestJobState.Queued, CreatedAtUtc = Now(), UpdatedAtUtc = Now() });
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -112,7 +113,7 @@ internal sealed class IngestPipeline(
         return null;
     }
 
-    private MediaAsset NewAsset(string id, IngestSubmission submission, MediaProbe media, StorageKey key)
+    private MediaAsset NewAsset(string id, IngestSubmission submission, MediaProbe media, MediaFile mezzanine)
     {
         var now = Now();
         var format = media.FormatName.Length > SourceFormatMaxLength ? media.FormatName[..SourceFormatMaxLength] : media.FormatName;
@@ -137,22 +138,17 @@ internal sealed class IngestPipeline(
             CategoryId = submission.CategoryId,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
-            Files =
-            [
-                new MediaFile
-                {
-                    AssetId = id,
-                    Kind = MediaFileKind.Mezzanine,
-                    StorageKey = key.Value,
-                    SizeBytes = media.SizeBytes,
-                    CdnUrl = cdn.Value.UrlFor(key),
-                    Format = Path.GetExtension(key.Value).TrimStart('.').ToLowerInvariant() is { Length: > 0 and <= 16 } extension ? extension : "bin",
-                    BitrateKbps = media.BitrateKbps,
-                    Width = media.Video?.Width,
-                    Height = media.Video?.Height,
-                },
-            ],
+            Files = [mezzanine],
         };
+    }
+
+    private static TranscodedFile Mezzanine(IngestSubmission submission, MediaProbe media)
+    {
+        var name = MezzanineName.From(submission.OriginalFileName);
+        var extension = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
+        var format = extension.Length is > 0 and <= 16 ? extension : "bin";
+        return new TranscodedFile(
+            $"source/{name}", MediaFileKind.Mezzanine, format, media.SizeBytes, BitrateKbps: media.BitrateKbps, Width: media.Video?.Width, Height: media.Video?.Height);
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -11,21 +11,8 @@ namespace MediaAdmin.Tests.Ingest;
 /// DeleteVideo landing while an asset is being transcoded, at each step of its job: the job stops, and storage ends
 /// holding exactly the files of live assets (nothing the job wrote or was writing survives, no row comes back).
 /// </summary>
-public sealed class DeleteDuringIngestTests : IAsyncLifetime
+public sealed class DeleteDuringIngestTests : IngestHostTest
 {
-    private readonly TempFolder _folder = new();
-    private readonly TempFolder _sources = new();
-    private IngestTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await IngestTestHost.StartAsync(_folder.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
-        _sources.Dispose();
-    }
-
     [Fact]
     public Task A_delete_before_the_first_output_cancels_the_job_and_leaves_no_file() => DeleteAtAsync(IngestStep.Started);
 
@@ -40,31 +27,31 @@ public sealed class DeleteDuringIngestTests : IAsyncLifetime
 
     private async Task DeleteAtAsync(IngestStep step)
     {
-        var editor = await _host.App.CreateUserAsync(RoleNames.Editor);
-        var bystander = await _host.App.AddAssetAsync(editor.Id);
-        var source = await TestClips.VideoAsync(_sources.Path, 640, 360, seconds: 3);
+        var editor = await Host.App.CreateUserAsync(RoleNames.Editor);
+        var bystander = await Host.App.AddAssetAsync(editor.Id);
+        var source = await TestClips.VideoAsync(Sources.Path, 640, 360, seconds: 3);
         DeleteVideosResult? deletion = null;
-        _host.Hooks.StepReached = (assetId, reached) =>
+        Host.Hooks.StepReached = (assetId, reached) =>
         {
             if (reached == step)
             {
-                deletion = _host.App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), assetId).GetAwaiter().GetResult();
+                deletion = Host.App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), assetId).GetAwaiter().GetResult();
             }
         };
 
-        var id = await _host.SubmitAsync(editor.Id, source);
+        var id = await Host.SubmitAsync(editor.Id, source);
 
-        Assert.Equal(IngestJobState.Cancelled, await _host.AttemptEndedAsync(id));
+        Assert.Equal(IngestJobState.Cancelled, await Host.AttemptEndedAsync(id));
         Assert.Equal([id], deletion!.Deleted.Select(d => d.VideoId));
-        Assert.Equal([bystander.Id], await _host.App.LiveAssetIdsAsync());
-        await using (var db = await _host.App.OpenDbAsync())
+        Assert.Equal([bystander.Id], await Host.App.LiveAssetIdsAsync());
+        await using (var db = await Host.App.OpenDbAsync())
         {
             Assert.False(await db.MediaFiles.AnyAsync(f => f.AssetId == id));
         }
 
-        var job = await _host.JobAsync(id);
+        var job = await Host.JobAsync(id);
         Assert.Equal((IngestJobState.Cancelled, "The asset was deleted during ingest."), (job.State, job.Error));
-        await _host.AssertNothingStrayAsync();
-        Assert.Empty(await _host.App.StoredKeysAsync($"media/{id}"));
+        await Host.AssertNothingStrayAsync();
+        Assert.Empty(await Host.App.StoredKeysAsync($"media/{id}"));
     }
 }
