@@ -31,8 +31,10 @@ public sealed class DeleteDuringIngestTests : IngestHostTest
         var bystander = await Host.App.AddAssetAsync(editor.Id);
         var source = await TestClips.VideoAsync(Sources.Path, 640, 360, seconds: 3);
         DeleteVideosResult? deletion = null;
+        var reachedSteps = new List<IngestStep>();
         Host.Hooks.StepReached = (assetId, reached) =>
         {
+            reachedSteps.Add(reached);
             if (reached == step)
             {
                 deletion = Host.App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), assetId).GetAwaiter().GetResult();
@@ -42,6 +44,7 @@ public sealed class DeleteDuringIngestTests : IngestHostTest
         var id = await Host.SubmitAsync(editor.Id, source);
 
         Assert.Equal(IngestJobState.Cancelled, await Host.AttemptEndedAsync(id));
+        Assert.Equal(step, reachedSteps[^1]); // stopped there: ffmpeg killed, nothing more stored, no commit tried
         Assert.Equal([id], deletion!.Deleted.Select(d => d.VideoId));
         Assert.Equal([bystander.Id], await Host.App.LiveAssetIdsAsync());
         await using (var db = await Host.App.OpenDbAsync())
