@@ -43,6 +43,33 @@ public sealed class IngestPipelineTests : IngestHostTest
     }
 
     [Fact]
+    public async Task A_running_jobs_progress_is_stored_while_ffmpeg_encodes()
+    {
+        var editor = await Host.App.CreateUserAsync(RoleNames.Editor);
+        double? seenWhileEncoding = null;
+        Host.Hooks.StepReached = (assetId, step) =>
+        {
+            if (step != IngestStep.Encoding)
+            {
+                return;
+            }
+
+            // ffmpeg waits on this hook: the heartbeat must store the progress reported so far on its own.
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (seenWhileEncoding is not > 0 && DateTime.UtcNow < deadline)
+            {
+                seenWhileEncoding = Host.JobAsync(assetId).GetAwaiter().GetResult().Progress;
+                Thread.Sleep(100);
+            }
+        };
+
+        var id = await Host.SubmitAsync(editor.Id, await TestClips.VideoAsync(Sources.Path, 320, 180, seconds: 2));
+
+        Assert.Equal(IngestJobState.Succeeded, await Host.AttemptEndedAsync(id));
+        Assert.InRange(seenWhileEncoding!.Value, 0.000001, 0.99);
+    }
+
+    [Fact]
     public async Task An_audio_file_reaches_normal_with_its_renditions_and_a_cover()
     {
         var editor = await Host.App.CreateUserAsync(RoleNames.Editor);
