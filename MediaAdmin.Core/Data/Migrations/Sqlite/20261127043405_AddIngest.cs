@@ -113,37 +113,15 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "IngestJobs");
 
-            migrationBuilder.DropColumn(
-                name: "AudioCodec",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "BitrateKbps",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "Height",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "SourceFormat",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "SourceSizeBytes",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "StatusReason",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "VideoCodec",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "Width",
-                table: "MediaAssets");
+            // SQLite drops these in place: a rebuilt table would lose the title search triggers on it.
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "AudioCodec";""");
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "BitrateKbps";""");
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "Height";""");
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "SourceFormat";""");
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "SourceSizeBytes";""");
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "StatusReason";""");
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "VideoCodec";""");
+            migrationBuilder.Sql("""ALTER TABLE "MediaAssets" DROP COLUMN "Width";""");
         }
     }
 }
