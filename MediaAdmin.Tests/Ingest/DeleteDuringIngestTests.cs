@@ -25,6 +25,33 @@ public sealed class DeleteDuringIngestTests : IngestHostTest
     [Fact]
     public Task A_delete_right_before_the_job_commits_removes_every_output_and_no_row_comes_back() => DeleteAtAsync(IngestStep.Committing);
 
+    [Fact]
+    public async Task A_queued_job_whose_asset_is_deleted_before_it_runs_ends_cancelled_and_the_next_job_still_runs()
+    {
+        var editor = await Host.App.CreateUserAsync(RoleNames.Editor);
+        using var release = new ManualResetEventSlim();
+        var blocked = 0;
+        Host.Hooks.StepReached = (_, step) =>
+        {
+            // The one worker holds the first job, so the second stays queued until it is deleted.
+            if (step == IngestStep.Started && Interlocked.Exchange(ref blocked, 1) == 0)
+            {
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+        };
+        var running = await Host.SubmitAsync(editor.Id, await TestClips.VideoAsync(Sources.Path, 320, 180, seconds: 1, name: "a.mp4"));
+        var queued = await Host.SubmitAsync(editor.Id, await TestClips.VideoAsync(Sources.Path, 320, 180, seconds: 1, name: "b.mp4"));
+
+        var deletion = await Host.App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), queued);
+        release.Set();
+
+        Assert.Equal([queued], deletion.Deleted.Select(d => d.VideoId));
+        Assert.Equal(IngestJobState.Succeeded, await Host.AttemptEndedAsync(running));
+        Assert.Equal(IngestJobState.Cancelled, await Host.AttemptEndedAsync(queued));
+        Assert.Equal([running], await Host.App.LiveAssetIdsAsync());
+        await Host.AssertNothingStrayAsync();
+    }
+
     private async Task DeleteAtAsync(IngestStep step)
     {
         var editor = await Host.App.CreateUserAsync(RoleNames.Editor);
