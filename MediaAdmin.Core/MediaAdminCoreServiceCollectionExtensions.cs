@@ -3,6 +3,7 @@ using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Demo;
+using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Storage;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +32,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<CdnOptions>(configuration, CdnOptions.Section);
         services.AddValidatedOptions<DeletionOptions>(configuration, DeletionOptions.Section);
+        services.AddValidatedOptions<IngestOptions>(configuration, IngestOptions.Section);
 
         // Registration order is start order: the schema must exist before the data protection key ring
         // and the deletion worker read it.
@@ -69,12 +71,30 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<AccessKeys.NonceStore>();
         services.AddScoped<DemoLibrarySeeder>();
         services.AddSingleton<Library.AssetIngestion>();
-        services.AddSingleton<Ingest.FolderImport>();
         services.AddSingleton<Library.AssetPreviewService>();
+        AddIngest(services);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();
+        services.AddHostedService<IngestWorker>();
         return services;
+    }
+
+    private static void AddIngest(IServiceCollection services)
+    {
+        services.TryAddSingleton<IMediaProbe, FfprobeMediaProbe>();
+        services.TryAddSingleton<IMediaTranscoder, FfmpegTranscoder>();
+        services.TryAddSingleton<IngestHooks>();
+        services.AddSingleton<IngestSignal>();
+        services.AddSingleton<IngestCancellations>();
+        services.AddSingleton<IngestJobStore>();
+        services.AddSingleton<IngestLeftovers>();
+        services.AddSingleton<IngestJobRunner>();
+        services.AddSingleton<IIngestPipeline, IngestPipeline>();
+        services.AddSingleton<FolderImport>();
+        services.AddSingleton<Ingest.Uploads.UploadFolder>();
+        services.AddSingleton<Ingest.Uploads.UploadStore>();
+        services.AddHostedService<Ingest.Uploads.AbandonedUploadSweeper>();
     }
 
     private static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)

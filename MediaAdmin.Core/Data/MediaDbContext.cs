@@ -3,6 +3,7 @@ using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,8 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
 
     public DbSet<UsedNonce> UsedNonces => Set<UsedNonce>();
+
+    public DbSet<IngestJob> IngestJobs => Set<IngestJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

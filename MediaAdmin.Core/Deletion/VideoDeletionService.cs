@@ -141,7 +141,7 @@ public sealed class VideoDeletionService(
             .Select(c =>
             {
                 var own = filesByAsset[c.VideoId].ToList();
-                return new DeletedVideo(c.VideoId, c.Title, own.Count, own.Sum(f => f.SizeBytes), own.Select(f => f.CdnUrl).ToList());
+                return new DeletedVideo(c.VideoId, c.Title, own.Count, own.Sum(f => f.SizeBytes), CdnReminderUrls.Collapse(own.Select(f => f.CdnUrl)));
             })
             .ToList();
 

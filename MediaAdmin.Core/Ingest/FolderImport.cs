@@ -4,9 +4,9 @@ namespace MediaAdmin.Core.Ingest;
 
 /// <summary>
 /// Brings an existing library in: every file below a folder goes through the same pipeline as an upload. The
-/// folder is only read; each file is copied to a work file first, since the pipeline takes over what it is handed.
+/// folder is only read: the pipeline copies each file into storage and leaves the original as it was.
 /// </summary>
-public sealed class FolderImport(IIngestPipeline pipeline, MediaAdminPaths paths)
+public sealed class FolderImport(IIngestPipeline pipeline)
 {
     /// <summary>Imports every file below <paramref name="folder"/> (hidden files and folders skipped), in name order.</summary>
     public async Task<Result<IReadOnlyList<ImportedFile>>> ImportAsync(
@@ -27,12 +27,10 @@ public sealed class FolderImport(IIngestPipeline pipeline, MediaAdminPaths paths
             return Problem.Invalid($"The folder '{folder}' holds no files.");
         }
 
-        var work = Path.Combine(paths.DataFolder, "import");
-        Directory.CreateDirectory(work);
         var results = new List<ImportedFile>();
         foreach (var file in files)
         {
-            var attempt = await ImportOneAsync(ownerId, root, file, categoryId, work, cancellationToken);
+            var attempt = await ImportOneAsync(ownerId, root, file, categoryId, cancellationToken);
             if (!attempt.TryGetValue(out var imported))
             {
                 // The caller's rights do not change between files: one refusal stops the whole import.
@@ -46,29 +44,16 @@ public sealed class FolderImport(IIngestPipeline pipeline, MediaAdminPaths paths
         return results;
     }
 
-    private async Task<Result<ImportedFile>> ImportOneAsync(string ownerId, string root, string file, long? categoryId, string work, CancellationToken cancellationToken)
+    private async Task<Result<ImportedFile>> ImportOneAsync(string ownerId, string root, string file, long? categoryId, CancellationToken cancellationToken)
     {
         var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
-        var copy = Path.Combine(work, Guid.NewGuid().ToString("N") + Path.GetExtension(file));
-        try
+        var title = Path.GetFileNameWithoutExtension(file);
+        var submitted = await pipeline.SubmitAsync(new IngestSubmission(ownerId, title, file, Path.GetFileName(file), categoryId), cancellationToken);
+        return submitted.Status switch
         {
-            File.Copy(file, copy);
-            var title = Path.GetFileNameWithoutExtension(file);
-            var submitted = await pipeline.SubmitAsync(new IngestSubmission(ownerId, title, copy, Path.GetFileName(file), categoryId), cancellationToken);
-            return submitted.Status switch
-            {
-                ResultStatus.Ok => new ImportedFile(relative, submitted.Value, null),
-                ResultStatus.Forbidden => submitted.Problem!,
-                _ => new ImportedFile(relative, null, submitted.Error),
-            };
-        }
-        catch (IOException ex)
-        {
-            return new ImportedFile(relative, null, $"The file could not be read: {ex.Message}");
-        }
-        finally
-        {
-            File.Delete(copy);
-        }
+            ResultStatus.Ok => new ImportedFile(relative, submitted.Value, null),
+            ResultStatus.Forbidden => submitted.Problem!,
+            _ => new ImportedFile(relative, null, submitted.Error),
+        };
     }
 }

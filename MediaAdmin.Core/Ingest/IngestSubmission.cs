@@ -2,7 +2,8 @@ namespace MediaAdmin.Core.Ingest;
 
 /// <summary>
 /// A media file on local disk to bring into the library: from a finished upload, the import verb or the demo seed.
-/// The pipeline takes the file over (moves or copies it into storage as the mezzanine); the caller keeps nothing.
+/// The pipeline copies the file into storage as the mezzanine and leaves the caller's file as it was, refused or not:
+/// an upload removes its temporary file itself, an import keeps the folder it reads intact.
 /// </summary>
 public sealed record IngestSubmission(
     string OwnerId,

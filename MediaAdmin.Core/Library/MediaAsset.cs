@@ -7,6 +7,8 @@ public sealed class MediaAsset
 {
     public const int TitleMaxLength = 128;
 
+    public const int DescriptionMaxLength = 1024;
+
     /// <summary>32 lower-case hex characters, the format Alibaba Cloud VOD uses for VideoId.</summary>
     public required string Id { get; set; }
 
@@ -21,7 +23,31 @@ public sealed class MediaAsset
 
     public MediaStatus Status { get; set; }
 
+    /// <summary>Why the asset is in its status, for a person to read: set when an upload or transcoding failed.</summary>
+    public string? StatusReason { get; set; }
+
     public double DurationSeconds { get; set; }
+
+    /// <summary>The source's container as ffprobe names it (e.g. "mov,mp4,m4a,3gp,3g2,mj2"); null for assets added without a probe.</summary>
+    public string? SourceFormat { get; set; }
+
+    /// <summary>The size of the source (mezzanine) file, in bytes.</summary>
+    public long SourceSizeBytes { get; set; }
+
+    /// <summary>The source's overall bitrate in kbit/s, when ffprobe could tell it.</summary>
+    public int? BitrateKbps { get; set; }
+
+    /// <summary>The codec of the source's first video stream (e.g. "h264"); null for audio.</summary>
+    public string? VideoCodec { get; set; }
+
+    /// <summary>The codec of the source's first audio stream (e.g. "aac"); null when it has no sound.</summary>
+    public string? AudioCodec { get; set; }
+
+    /// <summary>The source picture's width in pixels; null for audio.</summary>
+    public int? Width { get; set; }
+
+    /// <summary>The source picture's height in pixels; null for audio.</summary>
+    public int? Height { get; set; }
 
     /// <summary>Sum of the sizes of every file of the asset: mezzanine, streams and snapshots.</summary>
     public long TotalSizeBytes { get; set; }

@@ -50,6 +50,8 @@ public sealed class CoreHost : IAsyncDisposable
             ["Deletion:RetryBaseDelay"] = "00:00:00.050",
             ["Deletion:RetryMaxDelay"] = "00:00:00.500",
             ["Deletion:FreshRecordGrace"] = "00:00:00",
+            ["Ingest:WorkerPollInterval"] = "00:00:00.500",
+            ["Ingest:SnapshotInterval"] = "00:00:01",
         });
         if (settings is not null)
         {

@@ -38,13 +38,6 @@ public static class MediaAdminWebExtensions
         services.AddSingleton<GetPlayInfoAction>();
         services.AddSingleton<GetVideoListAction>();
         services.AddSingleton<SearchMediaAction>();
-        if (services.All(d => d.ServiceType != typeof(IConfigureOptions<IngestOptions>)))
-        {
-            // Until Core binds the Ingest settings itself, the upload limits are bound here.
-            services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        }
-
-        services.AddSingleton<UploadFolder>().AddSingleton<UploadStore>().AddHostedService<AbandonedUploadSweeper>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

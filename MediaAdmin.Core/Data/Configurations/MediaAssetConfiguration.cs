@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,9 +12,13 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.HasKey(a => a.Id);
         asset.Property(a => a.Id).HasMaxLength(VideoId.Length).IsUnicode(false);
         asset.Property(a => a.Title).HasMaxLength(MediaAsset.TitleMaxLength);
-        asset.Property(a => a.Description).HasMaxLength(1024);
+        asset.Property(a => a.Description).HasMaxLength(MediaAsset.DescriptionMaxLength);
         asset.Property(a => a.MediaType).HasConversion<int>();
         asset.Property(a => a.Status).HasConversion<int>();
+        asset.Property(a => a.StatusReason).HasMaxLength(IngestJob.ErrorMaxLength);
+        asset.Property(a => a.SourceFormat).HasMaxLength(64);
+        asset.Property(a => a.VideoCodec).HasMaxLength(32);
+        asset.Property(a => a.AudioCodec).HasMaxLength(32);
 
         asset.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Restrict);
         asset.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);

@@ -22,6 +22,56 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("MediaAdmin.Core.AccessKeys.AccessKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1024)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessKeys");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.AccessKeys.UsedNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("SeenAtUtc");
+
+                    b.ToTable("UsedNonces");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Accounts.MediaUser", b =>
                 {
                     b.Property<string>("Id")
@@ -95,56 +145,6 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<bool>("IsEnabled")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ProtectedSecret")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(1024)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AccessKeys");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Api.UsedNonce", b =>
-                {
-                    b.Property<string>("Nonce")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<DateTime>("SeenAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Nonce");
-
-                    b.HasIndex("SeenAtUtc");
-
-                    b.ToTable("UsedNonces");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditEntry", b =>
@@ -344,6 +344,54 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("PendingFileDeletions");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Ingest.IngestJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("float");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("State", "LeasedUntilUtc");
+
+                    b.ToTable("IngestJobs");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Library.Category", b =>
                 {
                     b.Property<long>("Id")
@@ -372,6 +420,13 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<string>("AudioCodec")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("BitrateKbps")
+                        .HasColumnType("int");
+
                     b.Property<long?>("CategoryId")
                         .HasColumnType("bigint");
 
@@ -385,6 +440,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("float");
 
+                    b.Property<int?>("Height")
+                        .HasColumnType("int");
+
                     b.Property<int>("MediaType")
                         .HasColumnType("int");
 
@@ -395,8 +453,19 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.Property<long>("SearchKey")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SourceFormat")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SourceSizeBytes")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -408,6 +477,13 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("VideoCodec")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -651,7 +727,7 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
+            modelBuilder.Entity("MediaAdmin.Core.AccessKeys.AccessKey", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Accounts.MediaUser", null)
                         .WithMany()

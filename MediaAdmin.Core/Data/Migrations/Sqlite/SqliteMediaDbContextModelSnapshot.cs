@@ -17,6 +17,56 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("MediaAdmin.Core.AccessKeys.AccessKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccessKeys");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.AccessKeys.UsedNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("SeenAtUtc");
+
+                    b.ToTable("UsedNonces");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Accounts.MediaUser", b =>
                 {
                     b.Property<string>("Id")
@@ -89,56 +139,6 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtectedSecret")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AccessKeys");
-                });
-
-            modelBuilder.Entity("MediaAdmin.Core.Api.UsedNonce", b =>
-                {
-                    b.Property<string>("Nonce")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SeenAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Nonce");
-
-                    b.HasIndex("SeenAtUtc");
-
-                    b.ToTable("UsedNonces");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Audit.DeletionAuditEntry", b =>
@@ -330,6 +330,52 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("PendingFileDeletions");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Ingest.IngestJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("State", "LeasedUntilUtc");
+
+                    b.ToTable("IngestJobs");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Library.Category", b =>
                 {
                     b.Property<long>("Id")
@@ -356,6 +402,13 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AudioCodec")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BitrateKbps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -369,6 +422,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MediaType")
                         .HasColumnType("INTEGER");
 
@@ -379,8 +435,19 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.Property<long>("SearchKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceFormat")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceSizeBytes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -392,6 +459,13 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoCodec")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -626,7 +700,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("MediaAdmin.Core.Api.AccessKey", b =>
+            modelBuilder.Entity("MediaAdmin.Core.AccessKeys.AccessKey", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Accounts.MediaUser", null)
                         .WithMany()
