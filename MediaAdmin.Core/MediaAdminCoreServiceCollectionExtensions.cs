@@ -90,7 +90,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<IngestJobStore>();
         services.AddSingleton<IngestLeftovers>();
         services.AddSingleton<IngestJobRunner>();
-        services.AddSingleton<IIngestPipeline, IngestPipeline>();
+        services.TryAddSingleton<IIngestPipeline, IngestPipeline>();
         services.AddSingleton<FolderImport>();
         services.AddSingleton<Ingest.Uploads.UploadFolder>();
         services.AddSingleton<Ingest.Uploads.UploadStore>();

@@ -80,7 +80,7 @@ public sealed class AssetDrawerTests : CoreComponentTest
         var asset = await App.AddAssetAsync(editor.Id, title: "Clip to remove");
         SignInWith(
             editor, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
-            typeof(IOptions<CdnOptions>), typeof(AssetPreviewService));
+            typeof(IOptions<CdnOptions>), typeof(AssetPreviewService), typeof(PermissionService));
         var providers = RenderProviders();
         var page = Render<LibraryPage>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=row-title]")));
