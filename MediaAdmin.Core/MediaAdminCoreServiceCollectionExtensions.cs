@@ -70,6 +70,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<AccessKeys.AccessKeyService>();
         services.AddSingleton<AccessKeys.NonceStore>();
         services.AddScoped<DemoLibrarySeeder>();
+        services.AddSingleton<DemoMedia>();
         services.AddSingleton<Library.AssetIngestion>();
         services.AddSingleton<Library.AssetPreviewService>();
         AddIngest(services);

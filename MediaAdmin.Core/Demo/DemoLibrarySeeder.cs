@@ -1,4 +1,3 @@
-using System.Text;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
@@ -12,14 +11,17 @@ namespace MediaAdmin.Core.Demo;
 public sealed record DemoSeedReport(IReadOnlyList<string> AccountsCreated, int AssetsCreated, int FilesWritten);
 
 /// <summary>
-/// Fills an empty library with demo accounts and a few hundred assets owned by them, each with a
-/// mezzanine, transcoded streams and real PNG snapshots in storage. Deterministic for a given seed.
+/// Fills an empty library with demo accounts and a few hundred assets owned by them. Every asset is real media:
+/// one of a handful of clips made with ffmpeg's test sources and transcoded once (<see cref="DemoMedia"/>), with
+/// its mezzanine, HLS ladder, MP4 or audio renditions, snapshots and sprites. Deterministic for a given seed.
 /// </summary>
 public sealed class DemoLibrarySeeder(
     MediaDbContext db,
     UserManager<MediaUser> users,
     AccountProvisioning provisioning,
     AssetIngestion ingestion,
+    DemoMedia media,
+    MediaAdminPaths paths,
     TimeProvider clock,
     ILogger<DemoLibrarySeeder> logger)
 {
@@ -28,8 +30,6 @@ public sealed class DemoLibrarySeeder(
     private static readonly string[] Categories = ["News", "Sports", "Music", "Education", "Documentary", "Podcasts", "Trailers"];
     private static readonly string[] Adjectives = ["Morning", "Quarterly", "Hidden", "Coastal", "Urban", "Midnight", "Spring", "Live", "Classic", "Rapid"];
     private static readonly string[] Subjects = ["Briefing", "Highlights", "Interview", "Concert", "Lecture", "Walkthrough", "Review", "Keynote", "Journey", "Recap"];
-    private static readonly (string Definition, int Kbps, int Width, int Height)[] VideoLadder =
-        [("LD", 400, 640, 360), ("SD", 900, 854, 480), ("HD", 2500, 1280, 720), ("FHD", 5000, 1920, 1080)];
 
     public async Task<DemoSeedReport> SeedAsync(int assetCount = DefaultAssetCount, int seed = 20261123, CancellationToken cancellationToken = default)
     {
@@ -63,29 +63,39 @@ public sealed class DemoLibrarySeeder(
         }
 
         var categoryIds = await EnsureCategoriesAsync(cancellationToken);
-        var random = new Random(seed);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var files = 0;
-        var batch = new List<AssetDraft>();
-        for (var i = 0; i < assetCount; i++)
+        var work = Path.Combine(paths.DataFolder, "demo-media");
+        Directory.CreateDirectory(work);
+        try
         {
-            var draft = NextDraft(random, i, owners[random.Next(owners.Count)], categoryIds[random.Next(categoryIds.Count)], now);
-            files += draft.Files.Count;
-            batch.Add(draft);
-            if (batch.Count == 50)
+            var clips = await media.MakeAsync(work, cancellationToken);
+            var random = new Random(seed);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var files = 0;
+            var batch = new List<AssetDraft>();
+            for (var i = 0; i < assetCount; i++)
+            {
+                var draft = NextDraft(random, i, clips, owners[random.Next(owners.Count)], categoryIds[random.Next(categoryIds.Count)], now);
+                files += draft.Files.Count;
+                batch.Add(draft);
+                if (batch.Count == 25)
+                {
+                    await ingestion.IngestManyAsync(batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
             {
                 await ingestion.IngestManyAsync(batch, cancellationToken);
-                batch.Clear();
             }
-        }
 
-        if (batch.Count > 0)
+            logger.LogInformation("Demo library: {Assets} assets with {Files} files from {Clips} transcoded clips", assetCount, files, clips.Count);
+            return new DemoSeedReport(created, assetCount, files);
+        }
+        finally
         {
-            await ingestion.IngestManyAsync(batch, cancellationToken);
+            Directory.Delete(work, recursive: true);
         }
-
-        logger.LogInformation("Demo library: {Assets} assets with {Files} files", assetCount, files);
-        return new DemoSeedReport(created, assetCount, files);
     }
 
     private async Task<List<long>> EnsureCategoriesAsync(CancellationToken cancellationToken)
@@ -102,83 +112,24 @@ public sealed class DemoLibrarySeeder(
         return await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
-    private static AssetDraft NextDraft(Random random, int index, string ownerId, long categoryId, DateTime now)
+    private static AssetDraft NextDraft(Random random, int index, IReadOnlyList<DemoClip> clips, string ownerId, long categoryId, DateTime now)
     {
-        var isAudio = random.NextDouble() < 0.2;
+        var clip = clips[random.Next(clips.Count)];
         var title = $"{Adjectives[random.Next(Adjectives.Length)]} {Subjects[random.Next(Subjects.Length)]} #{index + 1:000}";
-        var hue = random.Next(360);
-        var files = new List<FileDraft>
-        {
-            new(MediaFileKind.Mezzanine, isAudio ? "source.wav" : "source.mp4", isAudio ? "wav" : "mp4", FakeMedia(random, isAudio ? "RIFF" : "ftyp", 4096), BitrateKbps: isAudio ? 1411 : 12000),
-        };
-
-        if (isAudio)
-        {
-            files.Add(new(MediaFileKind.Stream, "streams/aac-128.m4a", "m4a", FakeMedia(random, "ftyp", 1024), "SQ", 128));
-            files.Add(new(MediaFileKind.Stream, "streams/mp3-320.mp3", "mp3", FakeMedia(random, "ID3", 2048), "HQ", 320));
-            files.Add(new(MediaFileKind.Snapshot, "snapshots/cover.png", "png", Thumbnail(hue, 0, audio: true), Width: 160, Height: 160, SnapshotKind: SnapshotKind.Cover));
-        }
-        else
-        {
-            foreach (var (definition, kbps, width, height) in VideoLadder.Take(2 + random.Next(3)))
-            {
-                files.Add(new(MediaFileKind.Stream, $"streams/{definition.ToLowerInvariant()}.mp4", "mp4", FakeMedia(random, "ftyp", 1024 + (kbps / 4)), definition, kbps, width, height));
-            }
-
-            files.Add(new(MediaFileKind.Snapshot, "snapshots/cover.png", "png", Thumbnail(hue, 0, audio: false), Width: 160, Height: 90, SnapshotKind: SnapshotKind.Cover));
-            for (var n = 1; n <= 2 + random.Next(3); n++)
-            {
-                files.Add(new(MediaFileKind.Snapshot, $"snapshots/{n:00}.png", "png", Thumbnail(hue, n, audio: false), Width: 160, Height: 90, SnapshotKind: SnapshotKind.Normal));
-            }
-        }
-
+        var mezzanine = new FileDraft(
+            MediaFileKind.Mezzanine, $"source/{clip.SourceFileName}", Path.GetExtension(clip.SourceFileName).TrimStart('.'),
+            clip.Source, BitrateKbps: clip.Probe.BitrateKbps, Width: clip.Probe.Video?.Width, Height: clip.Probe.Video?.Height);
+        var outputs = clip.Outputs.Select(o => new FileDraft(
+            o.File.Kind, o.File.RelativePath, o.File.Format, o.Content, o.File.Definition, o.File.BitrateKbps, o.File.Width, o.File.Height, o.File.SnapshotKind));
         return new AssetDraft(
             title,
-            isAudio ? MediaType.Audio : MediaType.Video,
+            clip.Probe.MediaType,
             ownerId,
-            files,
-            Status: random.NextDouble() < 0.85 ? MediaStatus.Normal : (MediaStatus)random.Next(0, 8),
-            DurationSeconds: Math.Round(isAudio ? 60 + (random.NextDouble() * 3600) : 10 + (random.NextDouble() * 7200), 2),
+            [mezzanine, .. outputs],
+            Status: MediaStatus.Normal,
+            DurationSeconds: clip.Probe.DurationSeconds,
             CategoryId: categoryId,
-            CreatedAtUtc: now.AddMinutes(-random.Next(0, 60 * 24 * 365)));
-    }
-
-    private static byte[] FakeMedia(Random random, string magic, int length)
-    {
-        var bytes = new byte[length];
-        random.NextBytes(bytes);
-        Encoding.ASCII.GetBytes(magic).CopyTo(bytes, magic == "ftyp" ? 4 : 0);
-        return bytes;
-    }
-
-    /// <summary>A gradient in the asset's hue with a lighter band that moves with the frame number, and a play or note mark.</summary>
-    private static byte[] Thumbnail(int hue, int frame, bool audio)
-    {
-        var (width, height) = audio ? (160, 160) : (160, 90);
-        return PngImage.Encode(width, height, (x, y) =>
-        {
-            var light = 0.25 + (0.35 * y / height) + (Math.Abs(x - (frame * 30 % width)) < 12 ? 0.15 : 0);
-            var inMark = audio
-                ? Math.Pow(x - (width / 2.0), 2) + Math.Pow(y - (height / 2.0), 2) < 400
-                : x > width * 0.42 && x < width * 0.6 && Math.Abs(y - (height / 2.0)) < (width * 0.6 - x) * 0.8;
-            return inMark ? ((byte)240, (byte)240, (byte)240) : FromHsl(hue, 0.55, light);
-        });
-    }
-
-    private static (byte, byte, byte) FromHsl(double hue, double saturation, double lightness)
-    {
-        var c = (1 - Math.Abs((2 * lightness) - 1)) * saturation;
-        var x = c * (1 - Math.Abs((hue / 60 % 2) - 1));
-        var m = lightness - (c / 2);
-        var (r, g, b) = (int)(hue / 60) switch
-        {
-            0 => (c, x, 0.0),
-            1 => (x, c, 0.0),
-            2 => (0.0, c, x),
-            3 => (0.0, x, c),
-            4 => (x, 0.0, c),
-            _ => (c, 0.0, x),
-        };
-        return ((byte)((r + m) * 255), (byte)((g + m) * 255), (byte)((b + m) * 255));
+            CreatedAtUtc: now.AddMinutes(-random.Next(0, 60 * 24 * 365)),
+            Probe: clip.Probe);
     }
 }

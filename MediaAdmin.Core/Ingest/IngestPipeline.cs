@@ -24,7 +24,6 @@ internal sealed class IngestPipeline(
     IngestSignal signal,
     TimeProvider clock) : IIngestPipeline
 {
-    private const int SourceFormatMaxLength = 64;
 
     public async Task<Result<string>> SubmitAsync(IngestSubmission submission, CancellationToken cancellationToken = default)
     {
@@ -116,30 +115,22 @@ internal sealed class IngestPipeline(
     private MediaAsset NewAsset(string id, IngestSubmission submission, MediaProbe media, MediaFile mezzanine)
     {
         var now = Now();
-        var format = media.FormatName.Length > SourceFormatMaxLength ? media.FormatName[..SourceFormatMaxLength] : media.FormatName;
-        return new MediaAsset
+        var asset = new MediaAsset
         {
             Id = id,
             Title = submission.Title.Trim(),
             SearchKey = VideoId.SearchKeyOf(id),
             Description = submission.Description,
-            MediaType = media.MediaType,
             Status = MediaStatus.UploadSucc,
-            DurationSeconds = media.DurationSeconds,
             TotalSizeBytes = media.SizeBytes,
-            SourceSizeBytes = media.SizeBytes,
-            SourceFormat = format,
-            BitrateKbps = media.BitrateKbps,
-            VideoCodec = media.Video?.Codec,
-            AudioCodec = media.Audio?.Codec,
-            Width = media.Video?.Width,
-            Height = media.Video?.Height,
             OwnerId = submission.OwnerId,
             CategoryId = submission.CategoryId,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             Files = [mezzanine],
         };
+        media.ApplyTo(asset);
+        return asset;
     }
 
     private static TranscodedFile Mezzanine(IngestSubmission submission, MediaProbe media)

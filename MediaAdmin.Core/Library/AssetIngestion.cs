@@ -1,5 +1,6 @@
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,10 @@ public sealed record FileDraft(
     int? Height = null,
     SnapshotKind? SnapshotKind = null);
 
-/// <summary>A new asset and its files, exactly one of them the mezzanine.</summary>
+/// <summary>
+/// A new asset and its files, exactly one of them the mezzanine. With <see cref="Probe"/>, the asset's type,
+/// duration and source metadata are what ffprobe found in the mezzanine.
+/// </summary>
 public sealed record AssetDraft(
     string Title,
     MediaType MediaType,
@@ -28,7 +32,8 @@ public sealed record AssetDraft(
     double DurationSeconds = 0,
     long? CategoryId = null,
     DateTime? CreatedAtUtc = null,
-    string? Id = null);
+    string? Id = null,
+    Ingest.MediaProbe? Probe = null);
 
 /// <summary>
 /// Adds assets to the library: files go to storage first, then the rows commit; when the commit
@@ -133,7 +138,7 @@ public sealed class AssetIngestion(
             };
         }).ToList();
 
-        return new MediaAsset
+        var asset = new MediaAsset
         {
             Id = id,
             Title = draft.Title.Trim(),
@@ -148,6 +153,8 @@ public sealed class AssetIngestion(
             UpdatedAtUtc = draft.CreatedAtUtc ?? now,
             Files = files,
         };
+        draft.Probe?.ApplyTo(asset);
+        return asset;
     }
 
     private static string? Validate(AssetDraft draft)

@@ -1,4 +1,3 @@
-using MediaAdmin.Core.Demo;
 using MediaAdmin.Core.Storage;
 using MediaAdmin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

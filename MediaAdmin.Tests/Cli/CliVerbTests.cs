@@ -1,6 +1,7 @@
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Demo;
+using MediaAdmin.Core.Ingest;
 using MediaAdmin.Tests.Support;
 using MediaAdmin.Web.Cli;
 using MediaAdmin.Web.Hosting;
@@ -75,29 +76,48 @@ public sealed class CliVerbTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seed_demo_creates_the_demo_accounts_and_a_library_with_real_files()
+    public async Task Seed_demo_creates_the_demo_accounts_and_a_library_of_real_playable_media()
     {
         var (exit, output, _) = await RunAsync("seed-demo", "--assets", "12");
 
         Assert.Equal(0, exit);
         Assert.Contains("Demo library: 12 assets", output, StringComparison.Ordinal);
+        var storage = Path.Combine(_folder.Path, "storage");
         await WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<MediaDbContext>();
             Assert.Equal(DemoAccounts.All.Select(a => a.Email).Order(), (await db.Users.Select(u => u.Email!).ToListAsync()).Order());
-            var files = await db.MediaFiles.ToListAsync();
-            Assert.Equal(12, files.Count(f => f.Kind == Core.Library.MediaFileKind.Mezzanine));
-            var storage = Path.Combine(_folder.Path, "storage");
-            foreach (var file in files)
+            var assets = await db.MediaAssets.Include(a => a.Files).ToListAsync();
+            Assert.Equal(12, assets.Count);
+            Assert.All(assets, a => Assert.Equal(Core.Library.MediaStatus.Normal, a.Status));
+            Assert.Equal(12, assets.Sum(a => a.Files.Count(f => f.Kind == Core.Library.MediaFileKind.Mezzanine)));
+            foreach (var file in assets.SelectMany(a => a.Files))
             {
                 var path = Path.Combine(storage, file.StorageKey);
                 Assert.Equal(file.SizeBytes, new FileInfo(path).Length);
-                if (file.Format == "png")
+                if (file.Format == "jpg")
                 {
-                    Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(path))[..4]);
+                    Assert.Equal([0xFF, 0xD8, 0xFF], (await File.ReadAllBytesAsync(path))[..3]);
                 }
             }
+
+            var probe = services.GetRequiredService<IMediaProbe>();
+            foreach (var asset in assets)
+            {
+                var master = asset.Files.SingleOrDefault(f => f.StorageKey.EndsWith("/streams/master.m3u8", StringComparison.Ordinal));
+                if (master is not null)
+                {
+                    var variants = HlsPlaylist.References(Path.Combine(storage, master.StorageKey));
+                    Assert.NotEmpty(variants);
+                    Assert.All(variants.SelectMany(HlsPlaylist.References), segment => Assert.True(File.Exists(segment), segment));
+                }
+
+                var playable = asset.Files.First(f => f.StorageKey.Contains("/streams/mp4-", StringComparison.Ordinal) || f.Format == "m4a");
+                var probed = (await probe.ProbeAsync(Path.Combine(storage, playable.StorageKey))).Value;
+                Assert.InRange(probed.DurationSeconds, asset.DurationSeconds - 0.5, asset.DurationSeconds + 0.5);
+            }
         });
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "demo-media")));
 
         var again = await RunAsync("seed-demo");
         Assert.Contains("already has assets", again.Output, StringComparison.Ordinal);

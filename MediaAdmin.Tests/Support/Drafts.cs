@@ -1,5 +1,4 @@
 using System.Text;
-using MediaAdmin.Core.Demo;
 using MediaAdmin.Core.Library;
 
 namespace MediaAdmin.Tests.Support;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace MediaAdmin.Core.Demo;
+namespace MediaAdmin.Tests.Support;
 
 /// <summary>Encodes small RGB images as PNG, so demo thumbnails are real pictures any browser shows.</summary>
 public static class PngImage
