@@ -14,6 +14,9 @@ namespace MediaAdmin.Tests.Cli;
 public sealed class CliVerbTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
+    private readonly CliHarness _cli;
+
+    public CliVerbTests() => _cli = new CliHarness(_folder.Path);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -151,22 +154,9 @@ public sealed class CliVerbTests : IAsyncLifetime
         Assert.Contains("refused in Production", errors, StringComparison.Ordinal);
     }
 
-    private Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args) => RunInAsync("Development", args);
+    private Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args) => _cli.RunAsync(args);
 
-    private async Task<(int Exit, string Output, string Errors)> RunInAsync(string environment, params string[] args)
-    {
-        Assert.True(CliVerb.TryParse([.. args, "--", $"--MediaAdmin:DataFolder={_folder.Path}", "--DemoSeeding:Enabled=false"], out var verb, out var hostArgs, out var error), error);
-        using var output = new StringWriter();
-        using var errors = new StringWriter();
-        var app = MediaAdminWebApp.Build(hostArgs, app => CoreHost.HashPasswordsCheaply(app.Services), ConsoleServer.WebProjectFolder, environment);
-        var exit = await verb.RunAsync(app, output, errors);
-        return (exit, output.ToString(), errors.ToString());
-    }
+    private Task<(int Exit, string Output, string Errors)> RunInAsync(string environment, params string[] args) => _cli.RunInAsync(environment, args);
 
-    private async Task WithServicesAsync(Func<IServiceProvider, Task> check)
-    {
-        await using var app = MediaAdminWebApp.Build([$"--MediaAdmin:DataFolder={_folder.Path}"], contentRootPath: ConsoleServer.WebProjectFolder, environmentName: "Production");
-        await using var scope = app.Services.CreateAsyncScope();
-        await check(scope.ServiceProvider);
-    }
+    private Task WithServicesAsync(Func<IServiceProvider, Task> check) => _cli.WithServicesAsync(check);
 }

@@ -34,7 +34,8 @@ internal sealed class ImportVerb(IReadOnlyDictionary<string, string> options) : 
             categoryId = categories.FirstOrDefault(c => string.Equals(c.Name, categoryName, StringComparison.OrdinalIgnoreCase))?.Id;
             if (categoryId is null)
             {
-                await errors.WriteLineAsync($"No category '{categoryName}'. Categories: {string.Join(", ", categories.Select(c => c.Name))}.");
+                var known = categories.Count == 0 ? "There are no categories yet." : $"Categories: {string.Join(", ", categories.Select(c => c.Name))}.";
+                await errors.WriteLineAsync($"No category '{categoryName}'. {known}");
                 return 1;
             }
         }
