@@ -93,7 +93,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             .Select(a => new { a.Id, a.Description, a.CategoryId, a.UpdatedAtUtc })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var snapshots = (await db.MediaFiles.AsNoTracking()
-                .Where(f => ids.Contains(f.AssetId) && f.Kind == MediaFileKind.Snapshot)
+                .Where(f => ids.Contains(f.AssetId) && f.Kind == MediaFileKind.Snapshot && f.SnapshotKind != SnapshotKind.Sprite)
                 .OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id)
                 .Select(f => new { f.AssetId, f.CdnUrl, f.SnapshotKind })
                 .ToListAsync(cancellationToken))

@@ -119,6 +119,23 @@ public sealed class LibraryQueryServiceTests : CoreHostTest
         Assert.Subset(assets.Select(a => a.Id).ToHashSet(), details.Assets.Select(a => a.Id).ToHashSet());
     }
 
+    [Fact]
+    public async Task A_transcoded_videos_details_have_its_cover_first_then_its_snapshots_and_no_sprite_sheets()
+    {
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var asset = await TranscodedClips.AddVideoAsync(App.Services.GetRequiredService<AssetIngestion>(), editor.Id, "Snapshots");
+
+        var details = Assert.Single((await Library.DetailsAsync(editor.Id, new LibraryQuery { VideoId = asset.Id })).Value.Assets);
+
+        var expected = asset.Files
+            .Where(f => f.SnapshotKind is SnapshotKind.Cover or SnapshotKind.Normal)
+            .OrderBy(f => f.SnapshotKind).ThenBy(f => f.StorageKey, StringComparer.Ordinal)
+            .Select(f => f.CdnUrl);
+        Assert.Equal(expected, details.SnapshotUrls);
+        Assert.EndsWith("/snapshots/cover.jpg", details.CoverUrl, StringComparison.Ordinal);
+        Assert.DoesNotContain(details.SnapshotUrls, url => url.Contains("sprite", StringComparison.Ordinal));
+    }
+
     private async Task<LibraryResult> PageAsync(string userId, LibraryQuery query) => (await Library.QueryAsync(userId, query)).Value;
 
     private async Task<List<string>> TitlesAsync(string userId, LibraryQuery query) =>
