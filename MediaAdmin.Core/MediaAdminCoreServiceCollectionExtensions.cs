@@ -90,6 +90,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<IngestJobStore>();
         services.AddSingleton<IngestLeftovers>();
         services.AddSingleton<IngestJobRunner>();
+        services.AddSingleton<IngestProgressService>();
         services.AddSingleton<IIngestPipeline, IngestPipeline>();
         services.AddSingleton<FolderImport>();
         services.AddSingleton<Ingest.Uploads.UploadFolder>();
