@@ -92,6 +92,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<IngestLeftovers>();
         services.AddSingleton<IngestJobRunner>();
         services.TryAddSingleton<IIngestPipeline, IngestPipeline>();
+        services.AddSingleton<IngestProgressService>();
         services.AddSingleton<FolderImport>();
         services.AddSingleton<Ingest.Uploads.UploadFolder>();
         services.AddSingleton<Ingest.Uploads.UploadStore>();

@@ -80,7 +80,7 @@ public sealed class AssetDrawerTests : CoreComponentTest
         var asset = await App.AddAssetAsync(editor.Id, title: "Clip to remove");
         SignInWith(
             editor, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
-            typeof(IOptions<CdnOptions>), typeof(AssetPreviewService), typeof(PermissionService));
+            typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(AssetPreviewService), typeof(Core.Ingest.IngestProgressService));
         var providers = RenderProviders();
         var page = Render<LibraryPage>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=row-title]")));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Dialogs;
@@ -33,12 +34,16 @@ public sealed partial class LibraryPage : IDisposable
     private bool _firstLoad = true;
     private bool _interactive;
     private bool _mayUpload;
+    private LiveIngestProgress _live = default!;
 
     // Bumped on a refused pick: re-creates the checkboxes, since the refused one already ticked itself.
     private int _refusals;
 
     [Inject]
     private LibraryQueryService Library { get; set; } = default!;
+
+    [Inject]
+    private IngestProgressService IngestProgress { get; set; } = default!;
 
     [Inject]
     private VideoDeletionService Deletion { get; set; } = default!;
@@ -94,6 +99,7 @@ public sealed partial class LibraryPage : IDisposable
         _idText = _query.VideoId;
         _categories = await Library.CategoriesAsync();
         Notifier.Deleted += OnDeletedElsewhere;
+        _live = new LiveIngestProgress(IngestProgress, OnIngestProgressAsync, DispatchExceptionAsync);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -146,6 +152,7 @@ public sealed partial class LibraryPage : IDisposable
         }
 
         _countCapped = result.Value.CountIsCapped;
+        await _live.TrackAsync(result.Value.Rows, cancellationToken);
         return new GridData<LibraryRow> { Items = result.Value.Rows, TotalItems = result.Value.TotalCount };
     }
 
@@ -323,5 +330,20 @@ public sealed partial class LibraryPage : IDisposable
         });
     }
 
-    public void Dispose() => Notifier.Deleted -= OnDeletedElsewhere;
+    /// <summary>Shows fresh progress; a row that reached Normal or failed is reloaded, for its size, duration and thumbnail.</summary>
+    private Task OnIngestProgressAsync(bool someLeftFlight) => InvokeAsync(async () =>
+    {
+        if (someLeftFlight)
+        {
+            await _grid.ReloadServerData();
+        }
+
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Notifier.Deleted -= OnDeletedElsewhere;
+        _live?.Dispose();
+    }
 }
