@@ -6,7 +6,6 @@ using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,50 +22,39 @@ internal static class IngestBenchmark
     private const int SourceSeconds = 60;
     private static readonly TimeSpan StatusPoll = TimeSpan.FromMilliseconds(50);
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        BenchmarkFolder.RunInAsync("mediaadmin-ingest-", root => RunInAsync(root, Stats.Rounds(args, 1)));
+
+    private static async Task<int> RunInAsync(string root, int rounds)
     {
-        var rounds = Stats.Rounds(args, 1);
-        var root = Path.Combine(Path.GetTempPath(), "mediaadmin-ingest-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            Directory.CreateDirectory(root);
-            var clock = Stopwatch.StartNew();
-            var source = await MakeSourceAsync(root);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"source: 1920x1080 {SourceSeconds} s, {new FileInfo(source).Length / 1e6:F1} MB, made in {clock.Elapsed.TotalSeconds:F1} s"));
+        var clock = Stopwatch.StartNew();
+        var source = await MakeSourceAsync(root);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"source: 1920x1080 {SourceSeconds} s, {new FileInfo(source).Length / 1e6:F1} MB, made in {clock.Elapsed.TotalSeconds:F1} s"));
 
-            await using var host = await BenchmarkHost.StartAsync(Path.Combine(root, "pipeline"));
-            var editorId = await CreateEditorAsync(host);
-            var pipelineTimes = new List<double>();
-            var bareTimes = new List<double>();
-            for (var round = 0; round < rounds; round++)
+        await using var host = await BenchmarkHost.StartAsync(Path.Combine(root, "pipeline"));
+        var editorId = await CreateEditorAsync(host);
+        var pipelineTimes = new List<double>();
+        var bareTimes = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            if (round % 2 == 0)
             {
-                if (round % 2 == 0)
-                {
-                    pipelineTimes.Add(await TimePipelineAsync(host, editorId, source, round));
-                    bareTimes.Add(await TimeBareAsync(host, source, Path.Combine(root, $"bare-{round}")));
-                }
-                else
-                {
-                    bareTimes.Add(await TimeBareAsync(host, source, Path.Combine(root, $"bare-{round}")));
-                    pipelineTimes.Add(await TimePipelineAsync(host, editorId, source, round));
-                }
+                pipelineTimes.Add(await TimePipelineAsync(host, editorId, source, round));
+                bareTimes.Add(await TimeBareAsync(host, source, Path.Combine(root, $"bare-{round}")));
             }
-
-            var pipeline = Stats.Median(pipelineTimes);
-            var bare = Stats.Median(bareTimes);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ingest: source_s={SourceSeconds} pipeline_s={pipeline:F2} bare_ffmpeg_s={bare:F2} ratio={pipeline / bare:F2}"));
-            return 0;
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(root))
+            else
             {
-                Directory.Delete(root, recursive: true);
+                bareTimes.Add(await TimeBareAsync(host, source, Path.Combine(root, $"bare-{round}")));
+                pipelineTimes.Add(await TimePipelineAsync(host, editorId, source, round));
             }
         }
+
+        var pipeline = Stats.Median(pipelineTimes);
+        var bare = Stats.Median(bareTimes);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ingest: source_s={SourceSeconds} pipeline_s={pipeline:F2} bare_ffmpeg_s={bare:F2} ratio={pipeline / bare:F2}"));
+        return 0;
     }
 
     /// <summary>testsrc2 and a sine tone, encoded fast: the source only has to exist, its own encode is not measured.</summary>

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,63 +22,52 @@ internal static class UploadBenchmark
     private const long FileBytes = 2L * 1024 * 1024 * 1024;
     private const string Password = "Bench-Password-1";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        BenchmarkFolder.RunInAsync("mediaadmin-upload-", root => RunInAsync(root, Stats.Rounds(args, 1)));
+
+    private static async Task<int> RunInAsync(string root, int rounds)
     {
-        var rounds = Stats.Rounds(args, 1);
-        var root = Path.Combine(Path.GetTempPath(), "mediaadmin-upload-" + Guid.NewGuid().ToString("N"));
+        var source = Path.Combine(root, "mezzanine.mxf");
+        await WriteRandomFileAsync(source);
+        var app = await StartConsoleAsync(Path.Combine(root, "console"));
         try
         {
-            Directory.CreateDirectory(root);
-            var source = Path.Combine(root, "mezzanine.mxf");
-            await WriteRandomFileAsync(source);
-            var app = await StartConsoleAsync(Path.Combine(root, "console"));
-            try
+            await using (var scope = app.Services.CreateAsyncScope())
             {
-                await using (var scope = app.Services.CreateAsyncScope())
+                var created = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync("upload@example.com", RoleNames.Editor, Password);
+                _ = created.User ?? throw new InvalidOperationException(string.Join("; ", created.Errors));
+            }
+
+            using var editor = await ConsoleUploader.SignInAsync(new Uri(app.Urls.Single()), "upload@example.com", Password);
+            var uploadTimes = new List<double>();
+            var floorTimes = new List<double>();
+            var floorTarget = Path.Combine(root, "console", "floor.part");
+            for (var round = 0; round < rounds; round++)
+            {
+                if (round % 2 == 0)
                 {
-                    var created = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync("upload@example.com", RoleNames.Editor, Password);
-                    _ = created.User ?? throw new InvalidOperationException(string.Join("; ", created.Errors));
+                    uploadTimes.Add(await TimeUploadAsync(editor, source));
+                    floorTimes.Add(await TimeFloorAsync(source, floorTarget));
+                }
+                else
+                {
+                    floorTimes.Add(await TimeFloorAsync(source, floorTarget));
+                    uploadTimes.Add(await TimeUploadAsync(editor, source));
                 }
 
-                using var editor = await ConsoleUploader.SignInAsync(new Uri(app.Urls.First()), "upload@example.com", Password);
-                var uploadTimes = new List<double>();
-                var floorTimes = new List<double>();
-                for (var round = 0; round < rounds; round++)
-                {
-                    var floorTarget = Path.Combine(root, "console", "floor.part");
-                    if (round % 2 == 0)
-                    {
-                        uploadTimes.Add(await TimeUploadAsync(editor, source));
-                        floorTimes.Add(await TimeFloorAsync(source, floorTarget));
-                    }
-                    else
-                    {
-                        floorTimes.Add(await TimeFloorAsync(source, floorTarget));
-                        uploadTimes.Add(await TimeUploadAsync(editor, source));
-                    }
-
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: upload_s={uploadTimes[^1]:F2} floor_s={floorTimes[^1]:F2}"));
-                }
-
-                var uploadMbPerSecond = FileBytes / 1e6 / Stats.Median(uploadTimes);
-                var floorMbPerSecond = FileBytes / 1e6 / Stats.Median(floorTimes);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"upload: bytes={FileBytes} seconds={Stats.Median(uploadTimes):F2} mb_per_s={uploadMbPerSecond:F1} disk_floor_mb_per_s={floorMbPerSecond:F1} ratio={uploadMbPerSecond / floorMbPerSecond:F2}"));
-                return 0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: upload_s={uploadTimes[^1]:F2} floor_s={floorTimes[^1]:F2}"));
             }
-            finally
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
-            }
+
+            var uploadMbPerSecond = FileBytes / 1e6 / Stats.Median(uploadTimes);
+            var floorMbPerSecond = FileBytes / 1e6 / Stats.Median(floorTimes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"upload: bytes={FileBytes} seconds={Stats.Median(uploadTimes):F2} mb_per_s={uploadMbPerSecond:F1} disk_floor_mb_per_s={floorMbPerSecond:F1} ratio={uploadMbPerSecond / floorMbPerSecond:F2}"));
+            return 0;
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
     }
 
@@ -133,11 +119,14 @@ internal static class UploadBenchmark
 
     private static async Task FlushDirtyPagesAsync() => await ToolRun.RunAsync("sync", [], CancellationToken.None);
 
+    /// <summary>
+    /// The console alone on a port the OS picks; the API's port (<c>Api:Port</c>) is not listened on, so no request
+    /// goes there. Settings and content come from the output folder, where the console's appsettings.json is copied.
+    /// </summary>
     private static async Task<WebApplication> StartConsoleAsync(string dataFolder)
     {
-        var (consolePort, apiPort) = (FreePort(), FreePort());
         var app = MediaAdminWebApp.Build(
-            ["--urls", $"http://127.0.0.1:{consolePort};http://127.0.0.1:{apiPort}"],
+            ["--urls", "http://127.0.0.1:0"],
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -145,34 +134,12 @@ internal static class UploadBenchmark
                     ["MediaAdmin:DataFolder"] = dataFolder,
                     ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
                     ["DemoSeeding:Enabled"] = "false",
-                    ["Api:Port"] = apiPort.ToString(CultureInfo.InvariantCulture),
                 });
                 builder.Logging.ClearProviders();
             },
-            contentRootPath: WebProjectFolder(),
+            contentRootPath: AppContext.BaseDirectory,
             environmentName: "Production");
         await app.StartAsync();
         return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string WebProjectFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "MediaAdmin.Web");
-            if (File.Exists(Path.Combine(candidate, "MediaAdmin.Web.csproj")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("MediaAdmin.Web was not found above the benchmark's output folder.");
     }
 }
