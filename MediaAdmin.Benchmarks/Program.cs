@@ -4,6 +4,8 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
 {
     ["delete"] = DeleteBenchmark.RunAsync,
     ["list"] = ListBenchmark.RunAsync,
+    ["ingest"] = IngestBenchmark.RunAsync,
+    ["upload"] = UploadBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
