@@ -15,4 +15,7 @@ public interface ICdnPurgeProvider
     /// that purge synchronously answer every task as done.
     /// </summary>
     Task<CdnPurgeTaskCheck> CheckTasksAsync(IReadOnlyList<string> taskIds, CancellationToken cancellationToken = default);
+
+    /// <summary>How many purges the provider still accepts today; <see cref="CdnPurgeQuota.Unlimited"/> for edges without a quota.</summary>
+    Task<CdnPurgeQuota> GetQuotaAsync(CancellationToken cancellationToken = default);
 }
