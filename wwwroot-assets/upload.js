@@ -11,10 +11,11 @@ window.mediaAdminUpload = (function () {
         try { return JSON.parse(text).detail || `The server answered ${xhrOrResponse.status}.`; } catch { return `The server answered ${xhrOrResponse.status}.`; }
     }
 
-    async function call(upload, method, path, body) {
+    async function call(upload, method, path, body, abortable = true) {
         const headers = { [upload.token.headerName]: upload.token.token };
         if (body) headers["Content-Type"] = "application/json";
-        const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined, credentials: "same-origin", signal: upload.abort.signal });
+        const signal = abortable ? upload.abort.signal : undefined;
+        const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined, credentials: "same-origin", signal });
         const text = await response.text();
         if (!response.ok) throw new Error(problem(response, text));
         return text ? JSON.parse(text) : null;
@@ -76,7 +77,10 @@ window.mediaAdminUpload = (function () {
             upload.token = JSON.parse(tokenText);
             upload.id = (await call(upload, "POST", "upload", { fileName: file.name, sizeBytes: file.size, title, categoryId })).id;
             await send(upload);
-            const done = await call(upload, "POST", `upload/${upload.id}/complete`);
+            // Past this point the server creates the asset whatever the page does, so a cancel can no longer stop it
+            // and must not claim it did: completing is neither abortable nor cancellable.
+            upload.completing = true;
+            const done = await call(upload, "POST", `upload/${upload.id}/complete`, undefined, false);
             await dotnet.invokeMethodAsync("OnFinished", key, done.videoId, null);
         } catch (error) {
             if (upload.id && !upload.cancelled) {
@@ -107,7 +111,7 @@ window.mediaAdminUpload = (function () {
         },
         cancel: async function (key) {
             const upload = running.get(key);
-            if (!upload) return;
+            if (!upload || upload.completing) return;
             upload.cancelled = true;
             upload.abort.abort();
             upload.xhr?.abort();

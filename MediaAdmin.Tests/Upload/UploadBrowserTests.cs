@@ -70,6 +70,35 @@ public sealed class UploadBrowserTests(UploadBrowserFixture fixture) : IClassFix
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Once_every_byte_is_sent_cancel_is_gone_and_a_late_cancel_does_not_claim_the_created_asset_was_cancelled()
+    {
+        var (editor, page) = await SignInEditorAsync();
+        var completing = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/upload/*/complete", async route =>
+        {
+            completing.TrySetResult();
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.ClickAsync("[data-testid=upload-open]");
+        await page.SetInputFilesAsync("[data-testid=upload-picker]", [new FilePayload { Name = "Pier at noon.mp4", MimeType = "video/mp4", Buffer = UploadClient.RandomFile(64 * 1024) }]);
+        await page.ClickAsync("[data-testid=upload-start]");
+        await completing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.WaitForSelectorAsync("[data-testid=upload-finishing]");
+        var cancelButtons = await page.Locator("[data-testid=upload-cancel]").CountAsync();
+        await page.EvaluateAsync("() => mediaAdminUpload.cancelAll()");
+        release.SetResult();
+        await page.WaitForSelectorAsync("[data-testid=upload-done]", new PageWaitForSelectorOptions { Timeout = 30_000 });
+
+        Assert.Equal(0, cancelButtons);
+        Assert.Empty(await page.Locator("[data-testid=upload-refused]").AllAsync());
+        Assert.Single(fixture.Pipeline.Submissions, s => s.Submission.OwnerId == editor.Id && s.Submission.Title == "Pier at noon");
+        await page.Context.CloseAsync();
+    }
+
     private async Task<(Core.Accounts.MediaUser Editor, IPage Page)> SignInEditorAsync()
     {
         var editor = await fixture.Server.CreateUserAsync(RoleNames.Editor);

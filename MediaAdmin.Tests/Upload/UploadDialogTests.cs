@@ -60,6 +60,22 @@ public sealed class UploadDialogTests : CoreComponentTest
         Assert.Equal("Opening night", JSInterop.Invocations["mediaAdminUpload.start"][0].Arguments[1]);
     }
 
+    [Fact]
+    public async Task A_file_whose_bytes_are_all_sent_offers_no_cancel_and_says_the_asset_is_being_created()
+    {
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var page = RenderLibraryAs(editor);
+        page.WaitForAssertion(() => page.Find("[data-testid=upload-open]").Click());
+        var dialog = Providers.FindComponent<UploadDialog>();
+        await dialog.InvokeAsync(() => dialog.Instance.OnFilesAdded([new PickedFile(1, "Harbour.mp4", 4000)]));
+        Providers.Find("[data-testid=upload-start]").Click();
+
+        await dialog.InvokeAsync(() => dialog.Instance.OnProgress(1, 4000));
+
+        Assert.Empty(Providers.FindAll("[data-testid=upload-cancel]"));
+        Assert.Equal("Creating the asset…", Providers.Find("[data-testid=upload-finishing]").TextContent.Trim());
+    }
+
     private IRenderedComponent<MudDialogProvider> Providers { get; set; } = null!;
 
     private IRenderedComponent<LibraryPage> RenderLibraryAs(Core.Accounts.MediaUser user)

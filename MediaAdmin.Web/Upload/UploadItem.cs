@@ -28,6 +28,15 @@ public sealed class UploadItem(int key, string fileName, long sizeBytes)
 
     public bool IsUploading => State == UploadItemState.Uploading;
 
+    /// <summary>
+    /// Whether Cancel can still stop it: once every byte is sent the server is turning the file into an asset,
+    /// and a cancel then could say "Cancelled." about an asset that exists.
+    /// </summary>
+    public bool CanCancel => IsUploading && SentBytes < SizeBytes;
+
+    /// <summary>Every byte is sent and the server is creating the asset.</summary>
+    public bool IsFinishing => IsUploading && SizeBytes > 0 && SentBytes == SizeBytes;
+
     public void Started() => State = UploadItemState.Uploading;
 
     public void Progressed(long sentBytes) => SentBytes = Math.Clamp(sentBytes, SentBytes, SizeBytes);
