@@ -158,7 +158,7 @@ internal sealed partial class IngestJobRunner(
         }
         else if (ended == IngestJobState.Queued)
         {
-            await store.EndAsync(job, IngestJobState.Queued, "Stopped by a shutdown; runs again at the next start.", null);
+            await store.ReleaseAfterShutdownAsync(job);
         }
     }
 

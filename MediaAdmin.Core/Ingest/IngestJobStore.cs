@@ -139,6 +139,25 @@ internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory
         await EndAsync(db, job, state, error, dueAtUtc, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Hands a job a shutdown interrupted back to the queue without counting the attempt (a clean stop is not a
+    /// failure, so restarts never use up <see cref="IngestOptions.MaxAttempts"/>), and its asset back to waiting.
+    /// </summary>
+    public async Task ReleaseAfterShutdownAsync(ClaimedJob job)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var now = Now();
+        await db.IngestJobs.Where(j => j.Id == job.Id && j.State == IngestJobState.Running).ExecuteUpdateAsync(
+            set => set.SetProperty(j => j.State, IngestJobState.Queued)
+                .SetProperty(j => j.LeasedUntilUtc, (DateTime?)null)
+                .SetProperty(j => j.Attempts, j => j.Attempts > 0 ? j.Attempts - 1 : 0)
+                .SetProperty(j => j.Progress, 0)
+                .SetProperty(j => j.Error, "Stopped by a shutdown; runs again at the next start.")
+                .SetProperty(j => j.UpdatedAtUtc, now),
+            CancellationToken.None);
+        await SetAssetStatusAsync(db, job.AssetId, MediaStatus.UploadSucc, null, 0, CancellationToken.None);
+    }
+
     private Task<int> EndAsync(MediaDbContext db, ClaimedJob job, IngestJobState state, string? error, DateTime? dueAtUtc, CancellationToken cancellationToken)
     {
         var now = Now();

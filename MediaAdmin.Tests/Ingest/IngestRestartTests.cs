@@ -46,8 +46,9 @@ public sealed class IngestRestartTests : IDisposable
         await using (var db = OpenDb())
         {
             var released = await db.IngestJobs.SingleAsync(j => j.AssetId == id);
-            Assert.Equal((IngestJobState.Queued, 1), (released.State, released.Attempts));
-            Assert.Equal(MediaStatus.Transcoding, (await db.MediaAssets.SingleAsync(a => a.Id == id)).Status);
+            // A clean stop is not a failed attempt: the job is handed back uncounted and the asset waits again.
+            Assert.Equal((IngestJobState.Queued, 0), (released.State, released.Attempts));
+            Assert.Equal(MediaStatus.UploadSucc, (await db.MediaAssets.SingleAsync(a => a.Id == id)).Status);
 
             // Now as if the process had died holding the job: running, on a lease that has run out.
             await db.IngestJobs.Where(j => j.Id == released.Id).ExecuteUpdateAsync(set => set
@@ -61,7 +62,7 @@ public sealed class IngestRestartTests : IDisposable
         Assert.Equal(MediaStatus.Normal, asset.Status);
         Assert.Contains(asset.Files, f => f.StorageKey == $"media/{id}/streams/hls-360p/index.m3u8");
         var job = await second.JobAsync(id);
-        Assert.Equal((IngestJobState.Succeeded, 2), (job.State, job.Attempts));
+        Assert.Equal((IngestJobState.Succeeded, 1), (job.State, job.Attempts));
         await second.AssertNothingStrayAsync();
     }
 
