@@ -22,24 +22,20 @@ public sealed class IngestProgressService(IDbContextFactory<MediaDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // One query: each asset with its job's progress. The pipeline creates one job per asset and a retry re-queues
+        // it; should there ever be more, the newest is the one running.
         var assets = await db.MediaAssets.AsNoTracking().Where(a => assetIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.Status, a.StatusReason })
+            .Select(a => new
+            {
+                a.Id,
+                a.Status,
+                a.StatusReason,
+                Progress = db.IngestJobs.Where(j => j.AssetId == a.Id).OrderByDescending(j => j.Id).Select(j => (double?)j.Progress).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
 
-        // An asset retried after a crash may have had several jobs; the newest one is the one running.
-        var jobs = await db.IngestJobs.AsNoTracking().Where(j => assetIds.Contains(j.AssetId))
-            .OrderBy(j => j.Id)
-            .Select(j => new { j.AssetId, j.Progress })
-            .ToListAsync(cancellationToken);
-        var latestProgress = new Dictionary<string, double>();
-        foreach (var job in jobs)
-        {
-            latestProgress[job.AssetId] = job.Progress;
-        }
-
-        return assets.ToDictionary(
-            a => a.Id,
-            a => new AssetProgress(a.Id, a.Status, PercentOf(latestProgress.GetValueOrDefault(a.Id)), a.StatusReason));
+        return assets.ToDictionary(a => a.Id, a => new AssetProgress(a.Id, a.Status, PercentOf(a.Progress ?? 0), a.StatusReason));
     }
 
     private static int PercentOf(double progress) => (int)Math.Round(Math.Clamp(progress, 0, 1) * 100, MidpointRounding.ToZero);
