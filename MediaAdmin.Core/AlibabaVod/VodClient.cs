@@ -20,13 +20,11 @@ public sealed partial class VodClient
     private const int LoggedBodyCharacters = 200;
 
     private readonly IHttpClientFactory _httpClients;
-    private readonly TimeProvider _time;
     private readonly ILogger<VodClient> _logger;
 
-    public VodClient(IHttpClientFactory httpClients, TimeProvider time, ILogger<VodClient> logger)
+    public VodClient(IHttpClientFactory httpClients, ILogger<VodClient> logger)
     {
         _httpClients = httpClients;
-        _time = time;
         _logger = logger;
     }
 
@@ -41,7 +39,7 @@ public sealed partial class VodClient
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentNullException.ThrowIfNull(parameters);
 
-        using var request = VodSignedRequest.Create(account, action, parameters, _time.GetUtcNow());
+        using var request = VodSignedRequest.Create(account, action, parameters);
         var host = account.Endpoint.Authority;
         try
         {
