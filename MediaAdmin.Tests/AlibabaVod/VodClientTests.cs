@@ -146,6 +146,26 @@ public sealed partial class VodClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reply_slower_than_the_attempt_timeout_on_every_attempt_becomes_a_timeout_error()
+    {
+        using var patient = VodServices.For(_vod, _logs, new Dictionary<string, string?>
+        {
+            ["AlibabaVod:Resilience:AttemptTimeout"] = "00:00:00.200",
+            ["AlibabaVod:Resilience:MaxRetries"] = "1",
+        });
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            _vod.ReplyOnceTo("DescribeVodRefreshQuota", 200, "{}", delay: TimeSpan.FromSeconds(2));
+        }
+
+        var reply = await patient.GetRequiredService<VodClient>().DescribeRefreshQuotaAsync(_vod.Account);
+
+        Assert.Equal(VodErrorCodes.Timeout, reply.Error?.Code);
+        Assert.True(reply.Error?.IsRetryable);
+        Assert.Equal(2, _vod.Calls.Count);
+    }
+
+    [Fact]
     public async Task The_secret_appears_in_no_log_line_and_no_error_whatever_the_reply()
     {
         _vod.ReplyOnceTo("DescribeVodRefreshQuota", 400, """{"RequestId":"T-1","Code":"Throttling.User","Message":"Request was denied due to user flow control."}""");

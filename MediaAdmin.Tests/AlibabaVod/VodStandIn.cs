@@ -27,7 +27,7 @@ public sealed class VodStandIn : IDisposable
 
     private readonly WireMockServer _server;
     private readonly ConcurrentQueue<VodCall> _calls = new();
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string ContentType)>> _scripted = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string ContentType, TimeSpan Delay)>> _scripted = new();
     private readonly ConcurrentDictionary<string, (string[] Paths, string ObjectType)> _tasks = new();
     private readonly ConcurrentDictionary<string, bool> _nonces = new();
     private int _taskCounter;
@@ -57,9 +57,9 @@ public sealed class VodStandIn : IDisposable
 
     public IReadOnlyList<VodCall> CallsTo(string action) => [.. _calls.Where(c => c.Action == action)];
 
-    /// <summary>The next call to <paramref name="action"/> gets this reply instead of the stand-in's own.</summary>
-    public void ReplyOnceTo(string action, int status, string body, string contentType = "application/json;charset=utf-8") =>
-        _scripted.GetOrAdd(action, _ => new()).Enqueue((status, body, contentType));
+    /// <summary>The next call to <paramref name="action"/> gets this reply instead of the stand-in's own, after <paramref name="delay"/>.</summary>
+    public void ReplyOnceTo(string action, int status, string body, string contentType = "application/json;charset=utf-8", TimeSpan delay = default) =>
+        _scripted.GetOrAdd(action, _ => new()).Enqueue((status, body, contentType, delay));
 
     public void Dispose() => _server.Stop();
 
@@ -95,6 +95,7 @@ public sealed class VodStandIn : IDisposable
 
         if (_scripted.TryGetValue(action, out var queue) && queue.TryDequeue(out var scripted))
         {
+            Thread.Sleep(scripted.Delay);
             return Reply(scripted.Status, scripted.Body, scripted.ContentType);
         }
 
