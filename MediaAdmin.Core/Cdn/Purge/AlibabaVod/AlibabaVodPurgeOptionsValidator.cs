@@ -13,7 +13,9 @@ internal sealed class AlibabaVodPurgeOptionsValidator(IConfiguration configurati
 
     public ValidateOptionsResult Validate(string? name, AlibabaVodPurgeOptions options)
     {
-        if (!string.Equals(configuration["Cdn:Purge:Provider"]?.Trim(), nameof(CdnPurgeProviderKind.AlibabaVod), StringComparison.OrdinalIgnoreCase))
+        // Read the way the options binder reads the enum, so "alibabavod" and "2" count too.
+        if (!Enum.TryParse<CdnPurgeProviderKind>(configuration["Cdn:Purge:Provider"], ignoreCase: true, out var provider)
+            || provider != CdnPurgeProviderKind.AlibabaVod)
         {
             return ValidateOptionsResult.Success;
         }
