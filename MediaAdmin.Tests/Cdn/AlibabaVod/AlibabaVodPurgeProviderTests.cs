@@ -46,6 +46,7 @@ public sealed class AlibabaVodPurgeProviderTests : IDisposable
         Assert.All(calls, call => Assert.Equal("Directory", call.Parameters["ObjectType"]));
         Assert.All(calls.SelectMany(c => c.Parameters["ObjectPath"].Split('\n')), path => Assert.EndsWith("/", path, StringComparison.Ordinal));
         Assert.Equal(150, submission.Outcomes.Count(o => o.Accepted));
+        Assert.Equal("https://cdn.example.test/vod/video-1", submission.Outcomes[0].Url);
         Assert.Equal(350, _vod.DirRemain);
     }
 

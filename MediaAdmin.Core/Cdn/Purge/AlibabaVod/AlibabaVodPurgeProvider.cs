@@ -35,12 +35,13 @@ public sealed class AlibabaVodPurgeProvider(
         var submitted = new CdnPurgeSubmission([], []);
         foreach (var chunk in paths.Take(Math.Max(left, 0)).Chunk(directories ? settings.DirectoriesPerCall : settings.UrlsPerCall))
         {
-            var reply = await vod.RefreshObjectCachesAsync(account, chunk, directories ? VodObjectType.Directory : VodObjectType.File, cancellationToken);
+            var reply = await vod.RefreshObjectCachesAsync(
+                account, [.. chunk.Select(p => p.ObjectPath)], directories ? VodObjectType.Directory : VodObjectType.File, cancellationToken);
             if (reply.IsSuccess)
             {
                 submitted = submitted with
                 {
-                    Outcomes = [.. submitted.Outcomes, .. chunk.Select(path => new CdnPurgeUrlOutcome(path, Accepted: true))],
+                    Outcomes = [.. submitted.Outcomes, .. chunk.Select(p => new CdnPurgeUrlOutcome(p.Url, Accepted: true))],
                     TaskIds = [.. submitted.TaskIds, .. reply.Value.TaskIds],
                 };
                 continue;
@@ -97,13 +98,16 @@ public sealed class AlibabaVodPurgeProvider(
             : throw new InvalidOperationException($"Could not read the refresh quota from ApsaraVideo VOD: {reply.Error}");
     }
 
-    /// <summary>Alibaba matches a Directory refresh by prefix and wants it to end with '/'.</summary>
-    private static List<string> ObjectPaths(CdnPurgeBatch batch, bool directories) => directories
-        ? [.. batch.Assets.Select(a => a.FolderUrl.EndsWith('/') ? a.FolderUrl : a.FolderUrl + "/").Distinct(StringComparer.Ordinal)]
-        : [.. batch.Assets.SelectMany(a => a.FileUrls).Distinct(StringComparer.Ordinal)];
+    /// <summary>
+    /// What to send per URL of the batch. Alibaba matches a Directory refresh by prefix and wants it to end with '/';
+    /// outcomes still name the folder URL as the batch spelled it, so the caller can match them.
+    /// </summary>
+    private static List<PurgePath> ObjectPaths(CdnPurgeBatch batch, bool directories) => directories
+        ? [.. batch.Assets.Select(a => a.FolderUrl).Distinct(StringComparer.Ordinal).Select(url => new PurgePath(url, url.EndsWith('/') ? url : url + "/"))]
+        : [.. batch.Assets.SelectMany(a => a.FileUrls).Distinct(StringComparer.Ordinal).Select(url => new PurgePath(url, url))];
 
-    private static CdnPurgeSubmission Refused(IEnumerable<string> paths, string reason, bool retryable, CdnPurgeSubmission submittedSoFar) =>
-        submittedSoFar with { Outcomes = [.. submittedSoFar.Outcomes, .. paths.Select(path => new CdnPurgeUrlOutcome(path, false, reason, retryable))] };
+    private static CdnPurgeSubmission Refused(IEnumerable<PurgePath> paths, string reason, bool retryable, CdnPurgeSubmission submittedSoFar) =>
+        submittedSoFar with { Outcomes = [.. submittedSoFar.Outcomes, .. paths.Select(p => new CdnPurgeUrlOutcome(p.Url, false, reason, retryable))] };
 
     private static CdnPurgeTaskState StateOf(string taskId, IReadOnlyList<VodRefreshTask> items)
     {
@@ -117,4 +121,6 @@ public sealed class AlibabaVodPurgeProvider(
             ? new CdnPurgeTaskState(taskId, CdnPurgeTaskStatus.Complete)
             : new CdnPurgeTaskState(taskId, CdnPurgeTaskStatus.Running);
     }
+
+    private readonly record struct PurgePath(string Url, string ObjectPath);
 }
