@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json;
+using Polly;
+using Polly.Timeout;
+
+namespace MediaAdmin.Core.AlibabaVod;
+
+/// <summary>
+/// Which outcomes of one attempt are worth another: no reply (connection failure, attempt timeout), 5xx and 429,
+/// and Alibaba's flow control, which its docs send as 400 or 503 and its gateway as 429, always with a
+/// <c>Throttling*</c> code in the body.
+/// </summary>
+internal static class VodTransientReplies
+{
+    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => IsServerFailure(response) || await IsThrottlingAsync(response),
+        _ => false,
+    };
+
+    /// <summary>What counts against an endpoint's health: no reply or a server failure; flow control does not.</summary>
+    public static ValueTask<bool> IsFailure(Outcome<HttpResponseMessage> outcome) => ValueTask.FromResult(outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => IsServerFailure(response),
+        _ => false,
+    });
+
+    private static bool IsServerFailure(HttpResponseMessage response) =>
+        (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests;
+
+    private static async ValueTask<bool> IsThrottlingAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return false;
+        }
+
+        // Buffered, so the client still reads the whole body when this attempt is the last one.
+        var body = await response.Content.ReadAsStringAsync();
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return VodReplyReader.Text(document.RootElement, "Code") is { } code
+                && code.StartsWith(VodErrorCodes.ThrottlingPrefix, StringComparison.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

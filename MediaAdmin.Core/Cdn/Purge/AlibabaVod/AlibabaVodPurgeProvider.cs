@@ -1,0 +1,126 @@
+using MediaAdmin.Core.AlibabaVod;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaAdmin.Core.Cdn.Purge.AlibabaVod;
+
+/// <summary>
+/// Purges through ApsaraVideo VOD's RefreshVodObjectCaches: one Directory refresh per asset folder, or one URL
+/// refresh per file (<see cref="AlibabaVodPurgeOptions.PurgeFolders"/>), split to the per-call limit, within the
+/// quota DescribeVodRefreshQuota reports left today. What the quota cannot take is absent from the outcomes and waits
+/// until <see cref="CdnPurgeSubmission.WaitUntilUtc"/>, Alibaba's next quota day, with the reason.
+/// </summary>
+public sealed class AlibabaVodPurgeProvider(
+    VodClient vod, IOptions<AlibabaVodPurgeOptions> options, TimeProvider time, ILogger<AlibabaVodPurgeProvider> logger) : ICdnPurgeProvider
+{
+    public async Task<CdnPurgeSubmission> SubmitAsync(CdnPurgeBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var settings = options.Value;
+        var directories = settings.PurgeFolders;
+        var paths = ObjectPaths(batch, directories);
+        if (paths.Count == 0)
+        {
+            return new CdnPurgeSubmission([], []);
+        }
+
+        var account = settings.Account();
+        var quota = await vod.DescribeRefreshQuotaAsync(account, cancellationToken);
+        if (!quota.IsSuccess)
+        {
+            return Refused(paths, $"Could not read the refresh quota from ApsaraVideo VOD: {quota.Error}", quota.Error.IsRetryable, new CdnPurgeSubmission([], []));
+        }
+
+        var (left, perDay) = directories ? (quota.Value.DirRemain, quota.Value.DirQuota) : (quota.Value.UrlRemain, quota.Value.UrlQuota);
+        var submitted = new CdnPurgeSubmission([], []);
+        foreach (var chunk in paths.Take(Math.Max(left, 0)).Chunk(directories ? settings.DirectoriesPerCall : settings.UrlsPerCall))
+        {
+            var reply = await vod.RefreshObjectCachesAsync(
+                account, [.. chunk.Select(p => p.ObjectPath)], directories ? VodObjectType.Directory : VodObjectType.File, cancellationToken);
+            if (reply.IsSuccess)
+            {
+                submitted = submitted with
+                {
+                    Outcomes = [.. submitted.Outcomes, .. chunk.Select(p => new CdnPurgeUrlOutcome(p.Url, Accepted: true))],
+                    TaskIds = [.. submitted.TaskIds, .. reply.Value.TaskIds],
+                };
+                continue;
+            }
+
+            if (!reply.Error.IsQuotaExceeded)
+            {
+                var unsent = paths.Skip(submitted.Outcomes.Count).ToList();
+                return Refused(unsent, $"ApsaraVideo VOD refused RefreshVodObjectCaches: {reply.Error}", reply.Error.IsRetryable, submitted);
+            }
+
+            // Another tool on the same account spent the quota since it was read: the rest waits like any other overflow.
+            break;
+        }
+
+        var waiting = paths.Count - submitted.Outcomes.Count;
+        if (waiting == 0)
+        {
+            return submitted;
+        }
+
+        var until = AlibabaVodQuotaDay.NextResetUtc(time.GetUtcNow());
+        var reason = AlibabaVodQuotaDay.WaitReason(directories, perDay, waiting, until);
+        logger.LogInformation("CDN purge of deletion {RequestId}: {Reason}", batch.RequestId, reason);
+        return submitted with { WaitUntilUtc = until, WaitReason = reason };
+    }
+
+    public async Task<CdnPurgeTaskCheck> CheckTasksAsync(IReadOnlyList<string> taskIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(taskIds);
+        var account = options.Value.Account();
+        var states = new List<CdnPurgeTaskState>();
+        foreach (var taskId in taskIds.Distinct(StringComparer.Ordinal))
+        {
+            var reply = await vod.DescribeRefreshTaskAsync(account, taskId, cancellationToken);
+            states.Add(reply.IsSuccess
+                ? StateOf(taskId, reply.Value)
+                : new CdnPurgeTaskState(taskId, reply.Error.IsRetryable ? CdnPurgeTaskStatus.Running : CdnPurgeTaskStatus.Failed,
+                    $"Could not read the refresh task from ApsaraVideo VOD: {reply.Error}"));
+        }
+
+        return new CdnPurgeTaskCheck(states);
+    }
+
+    /// <summary>
+    /// The quota left today. Throws <see cref="InvalidOperationException"/> (its message names Alibaba's error) when
+    /// VOD cannot tell: <see cref="CdnPurgeQuota"/> has no "unknown" value, and a made-up number would mislead.
+    /// </summary>
+    public async Task<CdnPurgeQuota> GetQuotaAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await vod.DescribeRefreshQuotaAsync(options.Value.Account(), cancellationToken);
+        return reply.IsSuccess
+            ? new CdnPurgeQuota(true, reply.Value.UrlRemain, reply.Value.DirRemain, reply.Value.UrlQuota, reply.Value.DirQuota)
+            : throw new InvalidOperationException($"Could not read the refresh quota from ApsaraVideo VOD: {reply.Error}");
+    }
+
+    /// <summary>
+    /// What to send per URL of the batch. Alibaba matches a Directory refresh by prefix and wants it to end with '/';
+    /// outcomes still name the folder URL as the batch spelled it, so the caller can match them.
+    /// </summary>
+    private static List<PurgePath> ObjectPaths(CdnPurgeBatch batch, bool directories) => directories
+        ? [.. batch.Assets.Select(a => a.FolderUrl).Distinct(StringComparer.Ordinal).Select(url => new PurgePath(url, url.EndsWith('/') ? url : url + "/"))]
+        : [.. batch.Assets.SelectMany(a => a.FileUrls).Distinct(StringComparer.Ordinal).Select(url => new PurgePath(url, url))];
+
+    private static CdnPurgeSubmission Refused(IEnumerable<PurgePath> paths, string reason, bool retryable, CdnPurgeSubmission submittedSoFar) =>
+        submittedSoFar with { Outcomes = [.. submittedSoFar.Outcomes, .. paths.Select(p => new CdnPurgeUrlOutcome(p.Url, false, reason, retryable))] };
+
+    private static CdnPurgeTaskState StateOf(string taskId, IReadOnlyList<VodRefreshTask> items)
+    {
+        if (items.Where(i => i.IsFailed).Select(i => $"{i.ObjectPath}: {i.Description ?? "failed"}").ToList() is { Count: > 0 } failures)
+        {
+            return new CdnPurgeTaskState(taskId, CdnPurgeTaskStatus.Failed, "ApsaraVideo VOD could not refresh " + string.Join("; ", failures));
+        }
+
+        // A task just submitted may not be listed yet; it is still running as far as anyone can tell.
+        return items.Count > 0 && items.All(i => i.IsComplete)
+            ? new CdnPurgeTaskState(taskId, CdnPurgeTaskStatus.Complete)
+            : new CdnPurgeTaskState(taskId, CdnPurgeTaskStatus.Running);
+    }
+
+    private readonly record struct PurgePath(string Url, string ObjectPath);
+}
