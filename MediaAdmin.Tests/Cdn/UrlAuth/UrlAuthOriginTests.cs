@@ -12,34 +12,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Cdn.UrlAuth;
 
 /// <summary>/cdn with Cdn:UrlAuth:PrivateKey set: only a signed, unexpired URL for the very file is served.</summary>
-public sealed class UrlAuthOriginTests : IAsyncLifetime
+public sealed class UrlAuthOriginTests : UrlAuthServerTest
 {
-    private readonly TempFolder _folder = new();
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-    private ConsoleServer _server = null!;
-    private HttpClient _client = null!;
-
-    private CdnUrlSigner Signer => _server.Services.GetRequiredService<CdnUrlSigner>();
-
-    public async Task InitializeAsync()
-    {
-        _server = await UrlAuthServer.StartAsync(_folder.Path, _clock);
-        _client = _server.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task An_unsigned_url_is_403_with_a_short_reason_and_the_usual_security_headers()
     {
         var file = await FileOfNewAssetAsync();
 
-        using var response = await _client.GetAsync($"/cdn/{file.StorageKey}");
+        using var response = await Client.GetAsync($"/cdn/{file.StorageKey}");
 
         await AssertRefusedAsync(response, HttpStatusCode.Forbidden, "This file needs a signed URL (auth_key).");
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -51,15 +31,15 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
     {
         var file = await FileOfNewAssetAsync();
         var url = "/" + Signer.ConsoleUrl(file.StorageKey);
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(_server.Services.GetRequiredService<Core.MediaAdminPaths>().StorageRoot, file.StorageKey));
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(Server.Services.GetRequiredService<Core.MediaAdminPaths>().StorageRoot, file.StorageKey));
 
         var issued = DateTimeOffset.FromUnixTimeSeconds(TypeAAuthKey.Parse(url.Split("auth_key=")[1]).Value.Timestamp);
 
-        using var whole = await _client.GetAsync(url);
-        _clock.Advance(issued + UrlAuthServer.Lifetime - _clock.GetUtcNow());
+        using var whole = await Client.GetAsync(url);
+        Clock.Advance(issued + UrlAuthServerTest.Lifetime - Clock.GetUtcNow());
         using var ranged = await GetRangeAsync(url, 10, 13);
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        using var expired = await _client.GetAsync(url);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        using var expired = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
         Assert.Equal(bytes, await whole.Content.ReadAsByteArrayAsync());
@@ -79,9 +59,9 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
         var authKey = signed[(signed.IndexOf('=', StringComparison.Ordinal) + 1)..];
         var tampered = authKey[..^1] + (authKey[^1] == '0' ? '1' : '0');
 
-        using var otherFile = await _client.GetAsync($"/cdn/{png.StorageKey}?auth_key={authKey}");
-        using var changedHash = await _client.GetAsync($"/cdn/{mp4.StorageKey}?auth_key={tampered}");
-        using var malformed = await _client.GetAsync($"/cdn/{mp4.StorageKey}?auth_key=yesterday");
+        using var otherFile = await Client.GetAsync($"/cdn/{png.StorageKey}?auth_key={authKey}");
+        using var changedHash = await Client.GetAsync($"/cdn/{mp4.StorageKey}?auth_key={tampered}");
+        using var malformed = await Client.GetAsync($"/cdn/{mp4.StorageKey}?auth_key=yesterday");
 
         await AssertRefusedAsync(otherFile, HttpStatusCode.Forbidden, "The signature is not valid for this file.");
         await AssertRefusedAsync(changedHash, HttpStatusCode.Forbidden, "The signature is not valid for this file.");
@@ -95,7 +75,7 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
 
         foreach (var file in asset.Files)
         {
-            using var response = await _client.GetAsync("/" + Signer.ConsoleUrl(file.StorageKey));
+            using var response = await Client.GetAsync("/" + Signer.ConsoleUrl(file.StorageKey));
 
             await AssertRefusedAsync(response, HttpStatusCode.Forbidden, "This file belongs to a blocked asset.");
         }
@@ -105,7 +85,7 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
     public async Task A_file_whose_removal_is_pending_is_refused_even_when_signed()
     {
         var file = await FileOfNewAssetAsync();
-        await using (var db = await _server.Services.GetRequiredService<IDbContextFactory<MediaDbContext>>().CreateDbContextAsync())
+        await using (var db = await Server.Services.GetRequiredService<IDbContextFactory<MediaDbContext>>().CreateDbContextAsync())
         {
             db.PendingFileDeletions.Add(new PendingFileDeletion
             {
@@ -115,7 +95,7 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        using var response = await _client.GetAsync("/" + Signer.ConsoleUrl(file.StorageKey));
+        using var response = await Client.GetAsync("/" + Signer.ConsoleUrl(file.StorageKey));
 
         await AssertRefusedAsync(response, HttpStatusCode.NotFound, "This file is being deleted.");
     }
@@ -123,12 +103,12 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
     [Fact]
     public async Task Library_thumbnails_are_signed_console_urls_that_the_origin_serves()
     {
-        var admin = await _server.CreateUserAsync(RoleNames.Administrator);
-        var asset = await _server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(admin.Id, "Thumbnailed"));
+        var admin = await Server.CreateUserAsync(RoleNames.Administrator);
+        var asset = await Server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(admin.Id, "Thumbnailed"));
 
-        var page = await _server.Services.GetRequiredService<LibraryQueryService>().QueryAsync(admin.Id, new LibraryQuery { VideoId = asset.Id });
+        var page = await Server.Services.GetRequiredService<LibraryQueryService>().QueryAsync(admin.Id, new LibraryQuery { VideoId = asset.Id });
         var thumbnail = page.Value.Rows.Single().ThumbnailUrl!;
-        using var response = await _client.GetAsync("/" + thumbnail);
+        using var response = await Client.GetAsync("/" + thumbnail);
 
         Assert.StartsWith($"cdn/media/{asset.Id}/snapshots/00.png?auth_key=", thumbnail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -137,8 +117,8 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
 
     private async Task<MediaAsset> AddAssetAsync(MediaStatus status)
     {
-        var admin = await _server.CreateUserAsync(RoleNames.Administrator);
-        return await _server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(admin.Id, $"Private {status}", status: status));
+        var admin = await Server.CreateUserAsync(RoleNames.Administrator);
+        return await Server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(admin.Id, $"Private {status}", status: status));
     }
 
     private async Task<MediaFile> FileOfNewAssetAsync() =>
@@ -148,7 +128,7 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Range = new RangeHeaderValue(from, to);
-        return await _client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string reason)
@@ -156,6 +136,6 @@ public sealed class UrlAuthOriginTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal((status, reason), (response.StatusCode, body));
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.DoesNotContain(UrlAuthServer.PrivateKey, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(UrlAuthServerTest.PrivateKey, body, StringComparison.Ordinal);
     }
 }

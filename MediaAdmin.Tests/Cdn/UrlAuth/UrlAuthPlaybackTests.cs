@@ -13,34 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Cdn.UrlAuth;
 
 /// <summary>Really transcoded media behind URL authentication: what the console and the VOD API hand out plays through.</summary>
-public sealed partial class UrlAuthPlaybackTests : IAsyncLifetime
+public sealed partial class UrlAuthPlaybackTests : UrlAuthServerTest
 {
-    private readonly TempFolder _folder = new();
-    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-    private ConsoleServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await UrlAuthServer.StartAsync(_folder.Path, _clock);
-        _client = _server.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task A_signed_master_playlist_leads_to_signed_variants_init_sections_and_segments_that_are_all_served()
     {
-        var editor = await _server.CreateUserAsync(RoleNames.Editor);
-        var asset = await TranscodedClips.AddVideoAsync(_server.Services.GetRequiredService<AssetIngestion>(), editor.Id, "Private harbour");
-        var preview = await _server.Services.GetRequiredService<AssetPreviewService>().GetAsync(editor.Id, asset.Id);
+        var editor = await Server.CreateUserAsync(RoleNames.Editor);
+        var asset = await TranscodedClips.AddVideoAsync(Server.Services.GetRequiredService<AssetIngestion>(), editor.Id, "Private harbour");
+        var preview = await Server.Services.GetRequiredService<AssetPreviewService>().GetAsync(editor.Id, asset.Id);
 
-        var fetched = await FollowAsync(new Uri(_server.BaseAddress, "/" + preview.Value.HlsMaster!.ConsoleUrl));
+        var fetched = await FollowAsync(new Uri(Server.BaseAddress, "/" + preview.Value.HlsMaster!.ConsoleUrl));
 
         Assert.Contains(fetched, url => url.AbsolutePath.EndsWith("/init.mp4", StringComparison.Ordinal));
         Assert.Contains(fetched, url => url.AbsolutePath.EndsWith(".m4s", StringComparison.Ordinal));
@@ -50,18 +32,18 @@ public sealed partial class UrlAuthPlaybackTests : IAsyncLifetime
     [Fact]
     public async Task The_sprite_index_names_its_tiles_with_signed_urls_that_are_served()
     {
-        var editor = await _server.CreateUserAsync(RoleNames.Editor);
-        var asset = await TranscodedClips.AddVideoAsync(_server.Services.GetRequiredService<AssetIngestion>(), editor.Id, "Private storyboard");
-        var preview = await _server.Services.GetRequiredService<AssetPreviewService>().GetAsync(editor.Id, asset.Id);
-        var indexUrl = new Uri(_server.BaseAddress, "/" + preview.Value.SpriteIndex!.ConsoleUrl);
+        var editor = await Server.CreateUserAsync(RoleNames.Editor);
+        var asset = await TranscodedClips.AddVideoAsync(Server.Services.GetRequiredService<AssetIngestion>(), editor.Id, "Private storyboard");
+        var preview = await Server.Services.GetRequiredService<AssetPreviewService>().GetAsync(editor.Id, asset.Id);
+        var indexUrl = new Uri(Server.BaseAddress, "/" + preview.Value.SpriteIndex!.ConsoleUrl);
 
-        var index = await _client.GetStringAsync(indexUrl);
+        var index = await Client.GetStringAsync(indexUrl);
         var tiles = SpriteTile().Matches(index).Select(m => new Uri(indexUrl, m.Value)).ToList();
 
         Assert.NotEmpty(tiles);
         foreach (var tile in tiles)
         {
-            using var response = await _client.GetAsync(tile);
+            using var response = await Client.GetAsync(tile);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
@@ -69,9 +51,9 @@ public sealed partial class UrlAuthPlaybackTests : IAsyncLifetime
     [Fact]
     public async Task GetPlayInfo_and_GetVideoInfo_hand_out_signed_urls_the_origin_serves_while_stored_urls_stay_plain()
     {
-        var editor = await _server.CreateUserAsync(RoleNames.Editor);
-        var key = (await _server.Services.GetRequiredService<AccessKeyService>().CreateAsync(editor.Id, editor.Id)).Value;
-        var asset = await TranscodedClips.AddVideoAsync(_server.Services.GetRequiredService<AssetIngestion>(), editor.Id, "Private API");
+        var editor = await Server.CreateUserAsync(RoleNames.Editor);
+        var key = (await Server.Services.GetRequiredService<AccessKeyService>().CreateAsync(editor.Id, editor.Id)).Value;
+        var asset = await TranscodedClips.AddVideoAsync(Server.Services.GetRequiredService<AssetIngestion>(), editor.Id, "Private API");
 
         var playInfo = await CallAsync(key, "GetPlayInfo", asset.Id);
         var videoInfo = await CallAsync(key, "GetVideoInfo", asset.Id);
@@ -89,18 +71,18 @@ public sealed partial class UrlAuthPlaybackTests : IAsyncLifetime
             Assert.Contains("?auth_key=", url, StringComparison.Ordinal);
 
             // The edge forwards the path under /vod to this origin's /cdn with the query string, as a CDN in front of it does.
-            using var response = await _client.GetAsync("/cdn/" + url["https://cdn.example.test/vod/".Length..]);
+            using var response = await Client.GetAsync("/cdn/" + url["https://cdn.example.test/vod/".Length..]);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        await using var db = await _server.Services.GetRequiredService<IDbContextFactory<MediaDbContext>>().CreateDbContextAsync();
+        await using var db = await Server.Services.GetRequiredService<IDbContextFactory<MediaDbContext>>().CreateDbContextAsync();
         Assert.All(await db.MediaFiles.Where(f => f.AssetId == asset.Id).Select(f => f.CdnUrl).ToListAsync(), url => Assert.DoesNotContain("auth_key", url, StringComparison.Ordinal));
     }
 
     /// <summary>Fetches a playlist and, depth first, everything it names; every answer must be 200. Returns what it fetched.</summary>
     private async Task<List<Uri>> FollowAsync(Uri url)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
         var fetched = new List<Uri> { url };
@@ -121,7 +103,7 @@ public sealed partial class UrlAuthPlaybackTests : IAsyncLifetime
 
     private async Task<JsonElement> CallAsync(NewAccessKey key, string action, string videoId)
     {
-        using var http = new HttpClient { BaseAddress = _server.ApiAddress };
+        using var http = new HttpClient { BaseAddress = Server.ApiAddress };
         using var answer = await http.GetAsync("/?" + SignedRequests.Query(key.Id, key.Secret, action, new Dictionary<string, string> { ["VideoId"] = videoId }));
         var text = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.StatusCode == HttpStatusCode.OK, text);
