@@ -44,6 +44,8 @@ internal static class CdnOriginEndpoints
         var allowed = await access.CheckAsync(storageKey, request.Query[TypeAAuthKey.ParameterName].ToString(), cancellationToken);
         if (!allowed.IsSuccess)
         {
+            // A refusal can end (the asset unblocked, a fresh signature), so no cache may keep it.
+            response.Headers.CacheControl = "no-store";
             return TypedResults.Text(allowed.Problem.Message, "text/plain", Encoding.UTF8, allowed.Status == ResultStatus.NotFound ? 404 : 403);
         }
 

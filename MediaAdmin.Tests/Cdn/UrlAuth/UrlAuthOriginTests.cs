@@ -136,6 +136,7 @@ public sealed class UrlAuthOriginTests : UrlAuthServerTest
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal((status, reason), (response.StatusCode, body));
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.DoesNotContain(UrlAuthServerTest.PrivateKey, body, StringComparison.Ordinal);
     }
 }
