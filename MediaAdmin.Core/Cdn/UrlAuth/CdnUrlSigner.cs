@@ -84,7 +84,9 @@ public sealed class CdnUrlSigner(IOptions<UrlAuthOptions> options, IOptions<CdnO
 
     /// <summary>
     /// <paramref name="reference"/> (a URI inside the file <paramref name="grant"/> allowed, relative to it) signed with the
-    /// same issue time, so what a playlist lists expires with it. Absolute URLs, which point elsewhere, stay as they are.
+    /// same issue time, so what a playlist lists expires with it. Only references in the file's folder or below are signed:
+    /// what the transcoder writes never climbs out, and a stored file must not mint signatures for other assets' files.
+    /// Anything else (other hosts, root paths, '..') stays as it is.
     /// </summary>
     public string SignReference(SignedUrlGrant grant, string reference)
     {
@@ -97,7 +99,13 @@ public sealed class CdnUrlSigner(IOptions<UrlAuthOptions> options, IOptions<CdnO
 
         var fragmentAt = reference.IndexOf('#', StringComparison.Ordinal);
         var (target, fragment) = fragmentAt < 0 ? (reference, string.Empty) : (reference[..fragmentAt], reference[fragmentAt..]);
+        var folder = grant.Path[..(grant.Path.LastIndexOf('/') + 1)];
         var path = new Uri(new Uri("http://origin" + grant.Path), target.Split('?', 2)[0]).AbsolutePath;
+        if (!path.StartsWith(folder, StringComparison.Ordinal) || target.StartsWith('/'))
+        {
+            return reference;
+        }
+
         var key = TypeAAuthKey.Sign(path, grant.AuthKey.Timestamp, grant.AuthKey.Rand, grant.AuthKey.Uid, PrivateKey);
         return WithAuthKey(target, key) + fragment;
     }

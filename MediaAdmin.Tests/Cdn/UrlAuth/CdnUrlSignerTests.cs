@@ -117,14 +117,26 @@ public sealed class CdnUrlSignerTests
         _clock.Advance(TimeSpan.FromMinutes(10));
 
         var segment = signer.SignReference(grant, "hls-360p/seg-001.m4s");
-        var tile = signer.SignReference(grant, "../snapshots/sprite-0.jpg#xywh=0,0,160,90");
+        var tile = signer.SignReference(grant, "sprite-0.jpg#xywh=0,0,160,90");
 
         Assert.StartsWith("hls-360p/seg-001.m4s?auth_key=", segment, StringComparison.Ordinal);
         var segmentGrant = signer.Validate("/cdn/media/0123456789abcdef0123456789abcdef/streams/hls-360p/seg-001.m4s", AuthKeyOf(segment)).Value;
         Assert.Equal(grant.AuthKey.Timestamp, segmentGrant.AuthKey.Timestamp);
         Assert.EndsWith("#xywh=0,0,160,90", tile, StringComparison.Ordinal);
-        Assert.True(signer.Validate("/cdn/media/0123456789abcdef0123456789abcdef/snapshots/sprite-0.jpg", AuthKeyOf(tile.Split('#')[0])).IsSuccess);
-        Assert.Equal("https://elsewhere.example/a.m4s", signer.SignReference(grant, "https://elsewhere.example/a.m4s"));
+        Assert.True(signer.Validate("/cdn/media/0123456789abcdef0123456789abcdef/streams/sprite-0.jpg", AuthKeyOf(tile.Split('#')[0])).IsSuccess);
+    }
+
+    [Theory]
+    [InlineData("https://elsewhere.example/a.m4s")]
+    [InlineData("../../fedcba9876543210fedcba9876543210/source.mp4")]
+    [InlineData("hls-360p/../../source.mp4")]
+    [InlineData("/cdn/media/fedcba9876543210fedcba9876543210/source.mp4")]
+    public void A_reference_outside_the_signed_files_folder_is_left_unsigned(string reference)
+    {
+        var signer = Signers.Create(_clock);
+        var grant = signer.Validate(Path, AuthKeyOf(signer.Sign(Path))).Value;
+
+        Assert.Equal(reference, signer.SignReference(grant, reference));
     }
 
     private static void AssertSignedFor(CdnUrlSigner signer, string url, string expectedStart, string path)
