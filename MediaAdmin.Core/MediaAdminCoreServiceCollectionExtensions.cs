@@ -1,5 +1,6 @@
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Cdn.UrlAuth;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Demo;
@@ -31,6 +32,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddValidatedOptions<MediaAdminOptions>(configuration, MediaAdminOptions.Section);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<CdnOptions>(configuration, CdnOptions.Section);
+        services.AddCdnUrlAuth(configuration);
         services.AddValidatedOptions<DeletionOptions>(configuration, DeletionOptions.Section);
         services.AddValidatedOptions<IngestOptions>(configuration, IngestOptions.Section);
 

@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Cdn.UrlAuth;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Results;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,9 @@ namespace MediaAdmin.Core.Library;
 /// <summary>
 /// Reads one asset with its files for the console's asset drawer and the VOD API's GetPlayInfo. The asset
 /// itself is the library's row for it, so permissions are re-read from the database as for every library page.
+/// The URLs it hands out are signed at the time of the call while URL authentication is on.
 /// </summary>
-public sealed class AssetPreviewService(IDbContextFactory<MediaDbContext> dbFactory, LibraryQueryService library)
+public sealed class AssetPreviewService(IDbContextFactory<MediaDbContext> dbFactory, LibraryQueryService library, CdnUrlSigner signer)
 {
     /// <summary>
     /// The asset <paramref name="assetId"/> as <paramref name="userId"/> may see it now. Forbidden when the caller
@@ -40,7 +42,11 @@ public sealed class AssetPreviewService(IDbContextFactory<MediaDbContext> dbFact
             .OrderBy(f => f.Kind).ThenBy(f => f.StorageKey, StringComparer.Ordinal)
             .Select(f => new PreviewFile(
                 f.Kind, f.StorageKey.StartsWith(prefix, StringComparison.Ordinal) ? f.StorageKey[prefix.Length..] : f.StorageKey, f.StorageKey, f.CdnUrl,
-                f.Format, f.SizeBytes, f.Definition, f.BitrateKbps, f.Width, f.Height, f.SnapshotKind))
+                f.Format, f.SizeBytes, f.Definition, f.BitrateKbps, f.Width, f.Height, f.SnapshotKind)
+            {
+                ConsoleUrl = signer.ConsoleUrl(f.StorageKey),
+                PlayUrl = signer.Sign(f.CdnUrl),
+            })
             .ToList();
         return new AssetPreview(asset, updatedAtUtc, files);
     }

@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Cdn.UrlAuth;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
@@ -9,7 +10,7 @@ namespace MediaAdmin.Core.Library;
 /// Reads pages of the library for the console and the VOD API. Every query is index-backed and bounded:
 /// sorted and filtered through indexes, titles searched through a full-text index (SQLite FTS5), counts capped.
 /// </summary>
-public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
+public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions, CdnUrlSigner signer)
 {
     /// <summary>
     /// A page of the library with what the caller may delete. Forbidden when the caller may not read the
@@ -66,12 +67,18 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         return new LibraryResult(
             rows.Select(r => new LibraryRow(
                 r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
-                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName))).ToList(),
+                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName))
+            {
+                ThumbnailUrl = r.Thumbnail is null ? null : signer.ConsoleUrl(r.Thumbnail),
+            }).ToList(),
             Math.Min(capped, LibraryResult.CountCap),
             capped > LibraryResult.CountCap);
     }
 
-    /// <summary>The assets of a page with their snapshot URLs, for the VOD API; fails as <see cref="QueryAsync"/> does.</summary>
+    /// <summary>
+    /// The assets of a page with their snapshot URLs (signed now while URL authentication is on), for the VOD API;
+    /// fails as <see cref="QueryAsync"/> does.
+    /// </summary>
     public async Task<Result<AssetDetailsPage>> DetailsAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -100,7 +107,8 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             .ToLookup(f => f.AssetId);
         var details = page.Rows.Where(r => assets.ContainsKey(r.Id)).Select(r => new AssetDetails(
             r.Id, r.Title, assets[r.Id].Description, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, assets[r.Id].CategoryId, r.Category,
-            r.CreatedAtUtc, assets[r.Id].UpdatedAtUtc, snapshots[r.Id].Select(s => s.CdnUrl).FirstOrDefault(), snapshots[r.Id].Select(s => s.CdnUrl).ToList())).ToList();
+            r.CreatedAtUtc, assets[r.Id].UpdatedAtUtc, snapshots[r.Id].Select(s => signer.Sign(s.CdnUrl)).FirstOrDefault(),
+            snapshots[r.Id].Select(s => signer.Sign(s.CdnUrl)).ToList())).ToList();
         return new AssetDetailsPage(details, page.TotalCount);
     }
 

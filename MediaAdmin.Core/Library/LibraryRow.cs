@@ -16,4 +16,7 @@ public sealed record LibraryRow(
     string? DeleteDeniedReason)
 {
     public bool CanDelete => DeleteDeniedReason is null;
+
+    /// <summary>Where the console loads the thumbnail, relative to its base; signed while URL authentication is on.</summary>
+    public string? ThumbnailUrl { get; init; } = ThumbnailKey is null ? null : "cdn/" + ThumbnailKey;
 }

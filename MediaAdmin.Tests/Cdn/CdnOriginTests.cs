@@ -3,11 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using MediaAdmin.Core;
 using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Storage;
 using MediaAdmin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Cdn;
@@ -145,6 +147,37 @@ public sealed class CdnOriginTests : ConsoleServerTest
         Assert.All(streamFiles, file => Assert.True(File.Exists(file), $"{file} was deleted through a link"));
         Assert.Equal(databaseBytes, await File.ReadAllBytesAsync(databaseCopy));
         Assert.False(Directory.Exists(Path.Combine(assetFolder, "snapshots")));
+    }
+
+    [Fact]
+    public async Task A_blocked_assets_files_and_files_being_deleted_are_never_served_even_without_url_authentication()
+    {
+        var admin = await Server.CreateUserAsync(RoleNames.Administrator);
+        var ingestion = Server.Services.GetRequiredService<AssetIngestion>();
+        var blocked = await ingestion.IngestAsync(Drafts.Video(admin.Id, "Blocked", status: MediaStatus.Blocked));
+        var deleting = (await ingestion.IngestAsync(Drafts.Video(admin.Id, "Deleting"))).Files.First();
+        await using (var db = await Server.Services.GetRequiredService<IDbContextFactory<MediaDbContext>>().CreateDbContextAsync())
+        {
+            db.PendingFileDeletions.Add(new PendingFileDeletion
+            {
+                StorageKey = deleting.StorageKey, AssetId = deleting.AssetId, RequestId = Guid.NewGuid().ToString(), CreatedAtUtc = DateTime.UtcNow,
+                NextAttemptAtUtc = DateTime.UtcNow.AddDays(1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = Server.CreateClient();
+        using var deletingResponse = await client.GetAsync($"/cdn/{deleting.StorageKey}");
+
+        Assert.Equal((HttpStatusCode.NotFound, "This file is being deleted."), (deletingResponse.StatusCode, await deletingResponse.Content.ReadAsStringAsync()));
+        AssertSandboxed(deletingResponse);
+        foreach (var file in blocked.Files)
+        {
+            using var response = await client.GetAsync($"/cdn/{file.StorageKey}");
+
+            Assert.Equal((HttpStatusCode.Forbidden, "This file belongs to a blocked asset."), (response.StatusCode, await response.Content.ReadAsStringAsync()));
+            AssertSandboxed(response);
+        }
     }
 
     private static void AssertSandboxed(HttpResponseMessage response)

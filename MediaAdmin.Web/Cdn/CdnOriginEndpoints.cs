@@ -1,11 +1,15 @@
+using System.Text;
+using MediaAdmin.Core.Cdn.UrlAuth;
+using MediaAdmin.Core.Results;
 using MediaAdmin.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaAdmin.Web.Cdn;
 
 /// <summary>
-/// Serves stored files under /cdn/{key}: the origin a CDN pulls from, and what the console's
-/// thumbnails load. Only keys that parse as <see cref="StorageKey"/> reach storage.
+/// Serves stored files under /cdn/{key}: the origin a CDN pulls from, and what the console's thumbnails load.
+/// Only keys that parse as <see cref="StorageKey"/> reach storage, and only files <see cref="CdnFileAccess"/> allows:
+/// signed URLs while URL authentication is on, never a Blocked asset's files or files being deleted.
 /// </summary>
 internal static class CdnOriginEndpoints
 {
@@ -17,12 +21,15 @@ internal static class CdnOriginEndpoints
 
     public static IEndpointRouteBuilder MapCdnOrigin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/cdn/{**key}", ServeAsync).AllowAnonymous();
+        endpoints.MapGet(CdnUrlSigner.OriginPathPrefix + "{**key}", ServeAsync).AllowAnonymous();
         return endpoints;
     }
 
-    private static async Task<Results<NotFound, FileStreamHttpResult>> ServeAsync(
+    private static async Task<Results<NotFound, ContentHttpResult, FileStreamHttpResult>> ServeAsync(
         string key,
+        HttpRequest request,
+        CdnFileAccess access,
+        CdnUrlSigner signer,
         IMediaStorage storage,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -34,14 +41,46 @@ internal static class CdnOriginEndpoints
             return TypedResults.NotFound();
         }
 
+        var allowed = await access.CheckAsync(storageKey, request.Query[TypeAAuthKey.ParameterName].ToString(), cancellationToken);
+        if (!allowed.IsSuccess)
+        {
+            // A refusal can end (the asset unblocked, a fresh signature), so no cache may keep it.
+            response.Headers.CacheControl = "no-store";
+            return TypedResults.Text(allowed.Problem.Message, "text/plain", Encoding.UTF8, allowed.Status == ResultStatus.NotFound ? 404 : 403);
+        }
+
         var stream = await storage.OpenReadAsync(storageKey, cancellationToken);
         if (stream is null)
         {
             return TypedResults.NotFound();
         }
 
-        return CdnContentTypes.TryGetInline(key, out var contentType)
+        var inline = CdnContentTypes.TryGetInline(key, out var contentType);
+        if (inline && allowed.Value.Signature is { } signature && SignedReferences.Applies(key))
+        {
+            return await SignedListingAsync(stream, key, contentType!, reference => signer.SignReference(signature, reference), response, cancellationToken);
+        }
+
+        return inline
             ? TypedResults.Stream(stream, contentType, enableRangeProcessing: true)
             : TypedResults.Stream(stream, "application/octet-stream", fileDownloadName: Path.GetFileName(key), enableRangeProcessing: true);
+    }
+
+    /// <summary>
+    /// A playlist or sprite index whose references carry this request's signature. It differs per signature, so a
+    /// shared cache must not keep one copy for everyone (an edge that strips auth_key from its cache key would).
+    /// </summary>
+    private static async Task<ContentHttpResult> SignedListingAsync(
+        Stream stream, string key, string contentType, Func<string, string> sign, HttpResponse response, CancellationToken cancellationToken)
+    {
+        string text;
+        await using (stream)
+        {
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            text = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        response.Headers.CacheControl = "private";
+        return TypedResults.Text(SignedReferences.Rewrite(key, text, sign), contentType, Encoding.UTF8);
     }
 }

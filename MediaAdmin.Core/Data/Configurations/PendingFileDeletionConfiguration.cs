@@ -15,8 +15,10 @@ internal sealed class PendingFileDeletionConfiguration : IEntityTypeConfiguratio
         pending.Property(p => p.AssetId).HasMaxLength(VideoId.Length).IsUnicode(false);
         pending.Property(p => p.RequestId).HasMaxLength(36).IsUnicode(false);
         pending.Property(p => p.LastError).HasMaxLength(1024);
-        // The table holds only removals in flight or retrying, so it stays small: one index, for the
-        // worker's due-first scan; clearing by request scans, which is cheaper than indexing every insert.
+        // The table holds only removals in flight or retrying, so it stays small: an index for the worker's
+        // due-first scan, and one by key because /cdn asks of every file it serves whether its removal is pending;
+        // clearing by request scans, which is cheaper than indexing every insert once more.
         pending.HasIndex(p => p.NextAttemptAtUtc);
+        pending.HasIndex(p => p.StorageKey);
     }
 }

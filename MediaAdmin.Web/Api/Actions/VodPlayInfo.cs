@@ -29,7 +29,7 @@ internal sealed record VodPlayInfo(
         ArgumentNullException.ThrowIfNull(asset);
         ArgumentNullException.ThrowIfNull(stream);
         return new VodPlayInfo(
-            stream.CdnUrl, stream.Definition ?? "OD", stream.Format, (stream.BitrateKbps ?? 0).ToString(CultureInfo.InvariantCulture),
+            stream.PlayUrl, stream.Definition ?? "OD", stream.Format, (stream.BitrateKbps ?? 0).ToString(CultureInfo.InvariantCulture),
             stream.Width ?? 0, stream.Height ?? 0, stream.SizeBytes, VodVideoBase.Seconds(asset.Asset.DurationSeconds), 0, StreamTypeOf(asset, stream),
             "Normal", "0", RpcTime.Format(asset.Asset.CreatedAtUtc), RpcTime.Format(asset.UpdatedAtUtc));
     }

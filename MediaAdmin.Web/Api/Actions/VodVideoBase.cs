@@ -19,7 +19,7 @@ internal sealed record VodVideoBase(
     {
         ArgumentNullException.ThrowIfNull(asset);
         return new VodVideoBase(
-            asset.Asset.Id, asset.Asset.Title, Seconds(asset.Asset.DurationSeconds), asset.Cover?.CdnUrl, asset.Asset.Status.ToString(),
+            asset.Asset.Id, asset.Asset.Title, Seconds(asset.Asset.DurationSeconds), asset.Cover?.PlayUrl, asset.Asset.Status.ToString(),
             asset.Asset.MediaType == Core.Library.MediaType.Audio ? "audio" : "video", RpcTime.Format(asset.Asset.CreatedAtUtc), "cdn");
     }
 

@@ -341,6 +341,8 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("NextAttemptAtUtc");
 
+                    b.HasIndex("StorageKey");
+
                     b.ToTable("PendingFileDeletions");
                 });
 

@@ -327,6 +327,8 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("NextAttemptAtUtc");
 
+                    b.HasIndex("StorageKey");
+
                     b.ToTable("PendingFileDeletions");
                 });
 

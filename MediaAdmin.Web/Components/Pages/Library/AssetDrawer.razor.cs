@@ -76,7 +76,7 @@ public sealed partial class AssetDrawer : IAsyncDisposable
         await _player.InvokeVoidAsync("attach", _media, LocalUrl(asset.HlsMaster), LocalUrl(asset.ProgressiveSource), _scrubber, _tile, spriteIndex);
     }
 
-    private static string? LocalUrl(PreviewFile? file) => file is null ? null : $"cdn/{file.StorageKey}";
+    private static string? LocalUrl(PreviewFile? file) => file?.ConsoleUrl;
 
     private static string KindTitle(MediaFileKind kind) => kind switch
     {
