@@ -103,7 +103,7 @@ public sealed class CdnPurgeQueries(
 
     private async Task<(CdnPurgeQuota? Quota, string? Error)> QuotaAsync(CancellationToken cancellationToken)
     {
-        if (providers.FirstOrDefault() is not { } provider)
+        if (providers.LastOrDefault() is not { } provider)
         {
             return (null, null);
         }
