@@ -169,8 +169,9 @@ public sealed class CdnPurgeService(
         return db.CdnInvalidations.SingleOrDefaultAsync(i => i.RequestId == id, cancellationToken);
     }
 
-    private static string? WhyNotRefresh(CdnInvalidation invalidation) => invalidation switch
+    private string? WhyNotRefresh(CdnInvalidation invalidation) => invalidation switch
     {
+        { RefreshedAtUtc: null, PurgeState: CdnPurgeState.Pending, NextPurgeAtUtc: not null } when options.Value.Automatic => "Already queued: purging is automatic.",
         { RefreshedAtUtc: not null } => $"Already closed: {Closed(invalidation)}.",
         { PurgeState: CdnPurgeState.Purging or CdnPurgeState.Purged } => $"Already under way ({invalidation.PurgeState}).",
         { PurgeState: CdnPurgeState.Pending, PurgeRequestedAtUtc: not null } => "Already queued.",

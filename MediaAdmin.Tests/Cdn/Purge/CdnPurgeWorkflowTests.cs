@@ -169,4 +169,31 @@ public sealed class CdnPurgeWorkflowTests
         Assert.Equal((CdnPurgeState.Verified, 2), (verified.Summary.State, verified.Summary.Attempts));
         Assert.NotEmpty(host.Edge.Purges);
     }
+
+    [Fact]
+    public async Task A_reminder_written_before_purging_existed_is_purged_from_its_url_list_on_refresh_now_even_when_automatic()
+    {
+        await using var host = await PurgeHost.StartAsync(new Dictionary<string, string?>(Automatic) { ["Cdn:Purge:Http:BanPrefix"] = "true" });
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+        var videoId = Core.Library.VideoId.New();
+        var cdn = $"http://localhost:{host.Edge.Address.Port}/cdn/media/{videoId}/";
+        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        await using (var db = await host.App.OpenDbAsync())
+        {
+            db.CdnInvalidations.Add(new Core.Cdn.CdnInvalidation
+            {
+                RequestId = requestId, DeletedByUserId = editor.Id, DeletedByName = "someone", DeletedAtUtc = DateTime.UtcNow.AddDays(-1),
+                VideoIds = videoId, UrlList = $"{cdn}source.mp4\n{cdn}hls/sd/index.m3u8\n{cdn}hls/sd/", UrlCount = 3,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var refreshed = (await host.Purges.RefreshNowAsync(editor.Id, [requestId])).Value;
+
+        Assert.Equal([requestId], refreshed.Queued);
+        var verified = await host.WaitForAsync(editor.Id, requestId, d => d.Summary.State is CdnPurgeState.Verified or CdnPurgeState.Failed);
+        Assert.Equal(CdnPurgeState.Verified, verified.Summary.State);
+        var ban = Assert.Single(host.Edge.Purges);
+        Assert.Equal(("BAN", $"/cdn/media/{videoId}/"), (ban.Method, ban.BanPrefix));
+    }
 }
