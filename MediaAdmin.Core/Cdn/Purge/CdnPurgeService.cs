@@ -68,7 +68,7 @@ public sealed class CdnPurgeService(
             }
             else
             {
-                Requeue(invalidation, now);
+                CdnPurgeRequeue.Requeue(invalidation, now);
                 queued.Add(id);
             }
         }
@@ -98,11 +98,11 @@ public sealed class CdnPurgeService(
         if (invalidation.PurgeState != CdnPurgeState.Failed || invalidation.RefreshedAtUtc is not null)
         {
             return Problem.Conflict(invalidation.RefreshedAtUtc is not null
-                ? $"This deletion is closed ({Closed(invalidation)}); there is nothing to retry."
+                ? $"This deletion is closed ({CdnPurgeRequeue.Closed(invalidation)}); there is nothing to retry."
                 : $"Only a Failed purge can be retried; this one is {invalidation.PurgeState}.");
         }
 
-        Requeue(invalidation, clock.GetUtcNow().UtcDateTime);
+        CdnPurgeRequeue.Requeue(invalidation, clock.GetUtcNow().UtcDateTime);
         db.RemoveRange(await db.Set<CdnPurgeUrl>().Where(u => u.InvalidationId == invalidation.Id).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         Announce([invalidation.RequestId]);
@@ -138,7 +138,7 @@ public sealed class CdnPurgeService(
 
         if (invalidation.RefreshedAtUtc is not null)
         {
-            return Problem.Conflict($"Already closed: {Closed(invalidation)}.");
+            return Problem.Conflict($"Already closed: {CdnPurgeRequeue.Closed(invalidation)}.");
         }
 
         invalidation.RefreshedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -172,28 +172,11 @@ public sealed class CdnPurgeService(
     private string? WhyNotRefresh(CdnInvalidation invalidation) => invalidation switch
     {
         { RefreshedAtUtc: null, PurgeState: CdnPurgeState.Pending, NextPurgeAtUtc: not null } when options.Value.Automatic => "Already queued: purging is automatic.",
-        { RefreshedAtUtc: not null } => $"Already closed: {Closed(invalidation)}.",
+        { RefreshedAtUtc: not null } => $"Already closed: {CdnPurgeRequeue.Closed(invalidation)}.",
         { PurgeState: CdnPurgeState.Purging or CdnPurgeState.Purged } => $"Already under way ({invalidation.PurgeState}).",
         { PurgeState: CdnPurgeState.Pending, PurgeRequestedAtUtc: not null } => "Already queued.",
         _ => null,
     };
-
-    private static string Closed(CdnInvalidation invalidation) => invalidation.RefreshedReason is { } reason
-        ? $"marked done by {invalidation.RefreshedByName ?? "someone"}: {reason}"
-        : invalidation.VerifiedAtUtc is not null ? "verified" : $"marked refreshed by {invalidation.RefreshedByName ?? "someone"}";
-
-    private static void Requeue(CdnInvalidation invalidation, DateTime now)
-    {
-        invalidation.PurgeState = CdnPurgeState.Pending;
-        invalidation.PurgeRequestedAtUtc = now;
-        invalidation.NextPurgeAtUtc = now;
-        invalidation.PurgeAttempts = 0;
-        invalidation.PurgeError = null;
-        invalidation.PurgeWaitReason = null;
-        invalidation.PurgeWaitUntilUtc = null;
-        invalidation.PurgeTaskIds = "";
-        invalidation.PurgedAtUtc = null;
-    }
 
     private void Announce(IReadOnlyList<string> requestIds)
     {
