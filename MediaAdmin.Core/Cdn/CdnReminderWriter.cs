@@ -46,7 +46,7 @@ internal static class CdnReminderWriter
             .Select(p => new { p.AssetId, p.StorageKey })
             .ToList()
             .ToLookup(p => p.AssetId, p => p.StorageKey, StringComparer.Ordinal);
-        foreach (var video in deleted)
+        foreach (var video in deleted.Where(d => d.CdnUrls.Count > 0))
         {
             var listed = video.CdnUrls.Where(u => !u.EndsWith('/')).ToList();
             var keys = keysByAsset[video.VideoId].Order(StringComparer.Ordinal).ToList();
