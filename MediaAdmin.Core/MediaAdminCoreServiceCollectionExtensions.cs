@@ -76,7 +76,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Library.AssetIngestion>();
         services.AddSingleton<Library.AssetPreviewService>();
         AddIngest(services);
-        Cdn.Purge.AlibabaVod.AlibabaVodPurgeRegistration.AddAlibabaVodPurge(services, configuration);
+        Cdn.Purge.CdnPurgeServiceCollectionExtensions.AddCdnPurge(services, configuration);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();

@@ -30,6 +30,42 @@ public sealed class CdnInvalidation
 
     public string? RefreshedByName { get; set; }
 
+    /// <summary>Why a person marked it done without a verified purge; null when the probe verified it.</summary>
+    public string? RefreshedReason { get; set; }
+
+    public string? RefreshedByUserId { get; set; }
+
+    /// <summary>
+    /// Every deleted asset's folder URL and every file URL it served, segments included (one text value, see
+    /// <see cref="Purge.CdnPurgeAssetText"/>): what the purge sends and the probe samples. Empty for older reminders.
+    /// </summary>
+    public string AssetUrls { get; set; } = "";
+
+    public Purge.CdnPurgeState PurgeState { get; set; }
+
+    /// <summary>When someone asked for the purge (Refresh now, Retry); null while only automatic purging may start it.</summary>
+    public DateTime? PurgeRequestedAtUtc { get; set; }
+
+    public int PurgeAttempts { get; set; }
+
+    /// <summary>When the worker next works on this purge: a retry, a task check, a probe, or the lease of a running round.</summary>
+    public DateTime? NextPurgeAtUtc { get; set; }
+
+    /// <summary>The provider's task IDs, one per line.</summary>
+    public string PurgeTaskIds { get; set; } = "";
+
+    /// <summary>Why the last attempt did not succeed, or why the purge Failed.</summary>
+    public string? PurgeError { get; set; }
+
+    /// <summary>Why the purge waits (a daily quota spent), and until when.</summary>
+    public string? PurgeWaitReason { get; set; }
+
+    public DateTime? PurgeWaitUntilUtc { get; set; }
+
+    public DateTime? PurgedAtUtc { get; set; }
+
+    public DateTime? VerifiedAtUtc { get; set; }
+
     [NotMapped]
     public IReadOnlyList<string> Urls => UrlList.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

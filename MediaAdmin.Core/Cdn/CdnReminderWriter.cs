@@ -1,11 +1,13 @@
+using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 
 namespace MediaAdmin.Core.Cdn;
 
 /// <summary>
-/// Leaves a reminder to refresh the CDN for the URLs a deletion left cached at the edge: a delete does
-/// not purge the CDN. Written in the deletion's own transaction, so a reminder exists exactly when the deletion does.
+/// Leaves a reminder to refresh the CDN for the URLs a deletion left cached at the edge, and with it the durable
+/// purge job: every deleted asset's folder URL and every file URL (segments too) in one text value. Written in the
+/// deletion's own transaction, so a reminder exists exactly when the deletion does; the purge worker expands it later.
 /// </summary>
 internal static class CdnReminderWriter
 {
@@ -27,6 +29,46 @@ internal static class CdnReminderWriter
             VideoIds = string.Join(",", deleted.Select(d => d.VideoId)),
             UrlList = string.Join("\n", urls),
             UrlCount = urls.Count,
+            AssetUrls = CdnPurgeAssetText.Write(AssetsOf(db, plan.RequestId, deleted)),
+            PurgeState = CdnPurgeState.Pending,
+            NextPurgeAtUtc = now,
         });
+    }
+
+    /// <summary>
+    /// The reminder lists a segment folder instead of its segments; a PURGE goes per file, so the keys come from
+    /// the file removals this same transaction queued, each under the base URL its asset's listed files show.
+    /// </summary>
+    private static IEnumerable<CdnPurgeAsset> AssetsOf(MediaDbContext db, string requestId, IReadOnlyList<DeletedVideo> deleted)
+    {
+        var keysByAsset = db.PendingFileDeletions
+            .Where(p => p.RequestId == requestId)
+            .Select(p => new { p.AssetId, p.StorageKey })
+            .ToList()
+            .ToLookup(p => p.AssetId, p => p.StorageKey, StringComparer.Ordinal);
+        foreach (var video in deleted.Where(d => d.CdnUrls.Count > 0))
+        {
+            var listed = video.CdnUrls.Where(u => !u.EndsWith('/')).ToList();
+            var keys = keysByAsset[video.VideoId].Order(StringComparer.Ordinal).ToList();
+            var baseUrl = listed
+                .SelectMany(url => keys.Where(key => url.EndsWith("/" + key, StringComparison.Ordinal)).Select(key => url[..^key.Length]))
+                .FirstOrDefault();
+            var files = baseUrl is null ? listed : keys.Select(key => baseUrl + key).ToList();
+            yield return new CdnPurgeAsset(video.VideoId, CommonFolder(files.Count > 0 ? files : video.CdnUrls), files);
+        }
+    }
+
+    private static string CommonFolder(IReadOnlyList<string> urls)
+    {
+        var prefix = CdnPurgeAssetText.FolderOf(urls[0]);
+        foreach (var url in urls)
+        {
+            while (!url.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                prefix = CdnPurgeAssetText.FolderOf(prefix[..^1]);
+            }
+        }
+
+        return prefix;
     }
 }

@@ -150,12 +150,13 @@ public sealed partial class VodClientTests : IDisposable
     {
         using var patient = VodServices.For(_vod, _logs, new Dictionary<string, string?>
         {
-            ["AlibabaVod:Resilience:AttemptTimeout"] = "00:00:00.200",
+            // Long enough for a request to arrive on a loaded machine, far shorter than the stand-in's delay.
+            ["AlibabaVod:Resilience:AttemptTimeout"] = "00:00:02",
             ["AlibabaVod:Resilience:MaxRetries"] = "1",
         });
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            _vod.ReplyOnceTo("DescribeVodRefreshQuota", 200, "{}", delay: TimeSpan.FromSeconds(2));
+            _vod.ReplyOnceTo("DescribeVodRefreshQuota", 200, "{}", delay: TimeSpan.FromSeconds(8));
         }
 
         var reply = await patient.GetRequiredService<VodClient>().DescribeRefreshQuotaAsync(_vod.Account);

@@ -1,4 +1,5 @@
 using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Cdn.Purge;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,6 +16,12 @@ internal sealed class CdnInvalidationConfiguration : IEntityTypeConfiguration<Cd
         invalidation.Property(i => i.VideoIds).HasMaxLength(20 * 33);
         invalidation.Property(i => i.RefreshedByName).HasMaxLength(256);
         invalidation.HasIndex(i => i.RequestId).IsUnique();
+        invalidation.Property(i => i.RefreshedByUserId).HasMaxLength(450);
+        invalidation.Property(i => i.RefreshedReason).HasMaxLength(1000);
+        invalidation.Property(i => i.PurgeError).HasMaxLength(4000);
+        invalidation.Property(i => i.PurgeWaitReason).HasMaxLength(1000);
         invalidation.HasIndex(i => new { i.RefreshedAtUtc, i.DeletedAtUtc });
+        invalidation.HasIndex(i => new { i.PurgeState, i.NextPurgeAtUtc });
+        invalidation.HasMany<CdnPurgeUrl>().WithOne().HasForeignKey(u => u.InvalidationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

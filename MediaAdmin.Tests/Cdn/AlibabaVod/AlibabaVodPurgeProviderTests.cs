@@ -142,6 +142,16 @@ public sealed class AlibabaVodPurgeProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quota_Alibaba_refuses_to_tell_is_reported_as_unknown_with_its_reason_not_thrown()
+    {
+        _vod.ReplyOnceTo("DescribeVodRefreshQuota", 403, """{"RequestId":"Q-1","Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource."}""");
+
+        var quota = await Provider(purgeFolders: true).GetQuotaAsync();
+
+        Assert.Contains("Forbidden.RAM", quota.UnknownBecause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_AccessKey_secret_is_never_logged_while_purging()
     {
         _vod.UrlRemain = 1;

@@ -95,7 +95,7 @@ public sealed class AlibabaVodPurgeProvider(
         var reply = await vod.DescribeRefreshQuotaAsync(options.Value.Account(), cancellationToken);
         return reply.IsSuccess
             ? new CdnPurgeQuota(true, reply.Value.UrlRemain, reply.Value.DirRemain, reply.Value.UrlQuota, reply.Value.DirQuota)
-            : throw new InvalidOperationException($"Could not read the refresh quota from ApsaraVideo VOD: {reply.Error}");
+            : CdnPurgeQuota.Unknown($"ApsaraVideo VOD did not say how many refreshes are left today: {reply.Error}");
     }
 
     /// <summary>

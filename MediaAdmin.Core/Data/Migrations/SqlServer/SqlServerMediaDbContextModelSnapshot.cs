@@ -250,6 +250,10 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AssetUrls")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("DeletedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -263,12 +267,50 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("NextPurgeAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PurgeAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PurgeError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("PurgeRequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PurgeState")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PurgeTaskIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PurgeWaitReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("PurgeWaitUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("RefreshedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("RefreshedByName")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RefreshedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RefreshedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("RequestId")
                         .IsRequired()
@@ -283,6 +325,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("VideoIds")
                         .IsRequired()
                         .HasMaxLength(660)
@@ -293,9 +338,63 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasIndex("RequestId")
                         .IsUnique();
 
+                    b.HasIndex("PurgeState", "NextPurgeAtUtc");
+
                     b.HasIndex("RefreshedAtUtc", "DeletedAtUtc");
 
                     b.ToTable("CdnInvalidations");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeUrl", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("InvalidationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsFolder")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProbeError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("ProbeStatus")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Probed")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ProbedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("VideoId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvalidationId");
+
+                    b.ToTable("CdnPurgeUrl");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Deletion.PendingFileDeletion", b =>
@@ -743,6 +842,15 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasOne("MediaAdmin.Core.Audit.DeletionAuditRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("AuditRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeUrl", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Cdn.CdnInvalidation", null)
+                        .WithMany()
+                        .HasForeignKey("InvalidationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

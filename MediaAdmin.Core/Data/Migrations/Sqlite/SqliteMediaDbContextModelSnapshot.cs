@@ -238,6 +238,10 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssetUrls")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DeletedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -251,11 +255,49 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextPurgeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PurgeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurgeError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgeRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PurgeState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurgeTaskIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurgeWaitReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgeWaitUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RefreshedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RefreshedByName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefreshedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefreshedReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RequestId")
@@ -271,6 +313,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VideoIds")
                         .IsRequired()
                         .HasMaxLength(660)
@@ -281,9 +326,61 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasIndex("RequestId")
                         .IsUnique();
 
+                    b.HasIndex("PurgeState", "NextPurgeAtUtc");
+
                     b.HasIndex("RefreshedAtUtc", "DeletedAtUtc");
 
                     b.ToTable("CdnInvalidations");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeUrl", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvalidationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFolder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProbeError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProbeStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Probed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProbedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvalidationId");
+
+                    b.ToTable("CdnPurgeUrl");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Deletion.PendingFileDeletion", b =>
@@ -716,6 +813,15 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasOne("MediaAdmin.Core.Audit.DeletionAuditRecord", null)
                         .WithMany("Entries")
                         .HasForeignKey("AuditRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeUrl", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Cdn.CdnInvalidation", null)
+                        .WithMany()
+                        .HasForeignKey("InvalidationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,190 @@
+using MediaAdmin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaAdmin.Core.Cdn.Purge;
+
+/// <summary>
+/// Drives each due deletion one step along Pending → Purging → Purged → Verified (or Failed): sends what the CDN
+/// has not accepted yet, checks the provider's tasks, probes the public URLs. Each step is claimed with a lease
+/// in the database first, so a step that died with its process is taken up again once the lease ends.
+/// </summary>
+internal sealed class CdnPurgeRunner(
+    IDbContextFactory<MediaDbContext> dbFactory,
+    ICdnPurgeProvider provider,
+    CdnPurgeVerifier verifier,
+    IOptions<CdnPurgeOptions> options,
+    CdnPurgeNotifier notifier,
+    TimeProvider clock,
+    ILogger<CdnPurgeRunner> logger)
+{
+    private const int RoundSize = 20;
+
+    private CdnPurgeOptions Settings => options.Value;
+
+    /// <summary>Works every due deletion (up to a round's worth) one step; returns how many it worked.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var automatic = Settings.Automatic;
+        List<long> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.CdnInvalidations.AsNoTracking()
+                .Where(i => i.RefreshedAtUtc == null && i.NextPurgeAtUtc != null && i.NextPurgeAtUtc <= now)
+                .Where(i => i.PurgeState == CdnPurgeState.Purging || i.PurgeState == CdnPurgeState.Purged
+                    || (i.PurgeState == CdnPurgeState.Pending && (automatic || i.PurgeRequestedAtUtc != null)))
+                .OrderBy(i => i.NextPurgeAtUtc).Select(i => i.Id).Take(RoundSize)
+                .ToListAsync(cancellationToken);
+        }
+
+        var worked = 0;
+        foreach (var id in due)
+        {
+            if (await ClaimAsync(id, now, cancellationToken))
+            {
+                await StepAsync(id, cancellationToken);
+                worked++;
+            }
+        }
+
+        return worked;
+    }
+
+    /// <summary>Moves the step's next time past the lease, unless another round (or instance) took it first.</summary>
+    private async Task<bool> ClaimAsync(long id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CdnInvalidations
+            .Where(i => i.Id == id && i.NextPurgeAtUtc != null && i.NextPurgeAtUtc <= now && i.RefreshedAtUtc == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.NextPurgeAtUtc, now + Settings.StepLease), cancellationToken) == 1;
+    }
+
+    private async Task StepAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.CdnInvalidations.SingleAsync(i => i.Id == id, cancellationToken);
+        var rows = await db.Set<CdnPurgeUrl>().Where(u => u.InvalidationId == id).OrderBy(u => u.Id).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            rows = CdnPurgeUrlRows.Expand(id, CdnPurgeAssetText.Read(job), Settings.SegmentSampleSize);
+            db.AddRange(rows);
+        }
+
+        var before = job.PurgeState;
+        if (job.PurgeState == CdnPurgeState.Purged)
+        {
+            await verifier.ProbeAsync(job, rows, cancellationToken);
+        }
+        else if (job.PurgeState == CdnPurgeState.Purging && job.PurgeTaskIds.Length > 0 && CdnPurgeUrlRows.Outstanding(rows).Count == 0)
+        {
+            await CheckTasksAsync(job, cancellationToken);
+        }
+        else
+        {
+            await SubmitAsync(db, job, rows, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (job.PurgeState != before)
+        {
+            logger.LogInformation("CDN purge of DeleteVideo {RequestId}: {From} -> {To}", job.RequestId, before, job.PurgeState);
+        }
+
+        notifier.Publish(job.RequestId, job.PurgeState);
+    }
+
+    private async Task SubmitAsync(MediaDbContext db, CdnInvalidation job, List<CdnPurgeUrl> rows, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (job.PurgeAttempts >= Settings.MaxAttempts)
+        {
+            Fail(job, $"Gave up after {job.PurgeAttempts} attempts. Last error: {job.PurgeError ?? "none"}");
+            return;
+        }
+
+        // Purging is saved before the CDN hears of it: a process that dies mid-request resumes this job.
+        job.PurgeState = CdnPurgeState.Purging;
+        job.PurgeAttempts++;
+        job.PurgeWaitReason = null;
+        job.PurgeWaitUntilUtc = null;
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(job.RequestId, job.PurgeState);
+
+        var outstanding = CdnPurgeUrlRows.Outstanding(rows);
+        var submission = outstanding.Count == 0 ? new CdnPurgeSubmission([], []) : await provider.SubmitAsync(new CdnPurgeBatch(job.RequestId, outstanding), cancellationToken);
+        var refused = CdnPurgeUrlRows.Apply(rows, submission.Outcomes);
+        job.PurgeTaskIds = string.Join("\n", job.PurgeTaskIds.Split('\n', StringSplitOptions.RemoveEmptyEntries).Concat(submission.TaskIds).Distinct());
+        if (refused.FirstOrDefault(r => !r.Retryable) is not null)
+        {
+            Fail(job, Describe("The CDN refused", refused.Where(r => !r.Retryable).ToList()));
+        }
+        else if (refused.Count > 0)
+        {
+            job.PurgeError = Describe("Will retry; the CDN did not take", refused);
+            job.NextPurgeAtUtc = now + Backoff(job.PurgeAttempts);
+        }
+        else if (submission.WaitUntilUtc is { } until)
+        {
+            // Waiting for a quota is not a failed attempt.
+            job.PurgeState = CdnPurgeState.Pending;
+            job.PurgeAttempts--;
+            job.PurgeWaitReason = submission.WaitReason;
+            job.PurgeWaitUntilUtc = until;
+            job.NextPurgeAtUtc = until;
+        }
+        else if (job.PurgeTaskIds.Length > 0)
+        {
+            job.PurgeError = null;
+            job.NextPurgeAtUtc = now + Settings.ProbeInterval;
+        }
+        else
+        {
+            MarkPurged(job, now);
+        }
+    }
+
+    private async Task CheckTasksAsync(CdnInvalidation job, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var check = await provider.CheckTasksAsync(job.PurgeTaskIds.Split('\n', StringSplitOptions.RemoveEmptyEntries), cancellationToken);
+        if (check.AnyFailed)
+        {
+            Fail(job, "The CDN's purge tasks failed: " + string.Join("; ", check.Tasks.Where(t => t.Status == CdnPurgeTaskStatus.Failed).Select(t => $"{t.TaskId}: {t.Error ?? "failed"}")));
+        }
+        else if (check.AllComplete)
+        {
+            MarkPurged(job, now);
+        }
+        else
+        {
+            job.NextPurgeAtUtc = now + Settings.ProbeInterval;
+        }
+    }
+
+    private static void MarkPurged(CdnInvalidation job, DateTime now)
+    {
+        job.PurgeState = CdnPurgeState.Purged;
+        job.PurgedAtUtc = now;
+        job.PurgeError = null;
+        job.NextPurgeAtUtc = now;
+    }
+
+    internal static void Fail(CdnInvalidation job, string reason)
+    {
+        job.PurgeState = CdnPurgeState.Failed;
+        job.PurgeError = CdnPurgeUrlRows.Clip(reason, 4000);
+        job.NextPurgeAtUtc = null;
+    }
+
+    /// <summary>The wait before retry <paramref name="attempt"/>: the base delay doubled per failed attempt, capped.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var delay = Settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
+        return delay < Settings.RetryMaxDelay ? delay : Settings.RetryMaxDelay;
+    }
+
+    private static string Describe(string what, IReadOnlyList<CdnPurgeUrlOutcome> refused) =>
+        $"{what} {refused.Count} URL(s): " + string.Join("; ", refused.Take(5).Select(r => $"{r.Url}: {r.Error ?? "refused"}")) + (refused.Count > 5 ? "; …" : "");
+}

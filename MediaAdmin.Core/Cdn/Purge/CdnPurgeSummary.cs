@@ -1,0 +1,27 @@
+namespace MediaAdmin.Core.Cdn.Purge;
+
+/// <summary>
+/// One deletion as the CDN refresh page lists it: who deleted which videos when, where its purge stands, and
+/// whether its reminder is still open (it closes when Verified or when a person marks it done with a reason).
+/// </summary>
+public sealed record CdnPurgeSummary(
+    long Id,
+    string RequestId,
+    string DeletedBy,
+    DateTime DeletedAtUtc,
+    IReadOnlyList<string> VideoIds,
+    Audit.DeletionChannel Channel,
+    CdnPurgeState State,
+    int UrlCount,
+    CdnPurgeProgress Progress,
+    int Attempts,
+    DateTime? NextAttemptAtUtc,
+    string? Error,
+    string? WaitReason,
+    DateTime? WaitUntilUtc,
+    DateTime? PurgedAtUtc,
+    DateTime? VerifiedAtUtc,
+    bool IsOpen,
+    DateTime? DoneAtUtc,
+    string? DoneBy,
+    string? DoneReason);
