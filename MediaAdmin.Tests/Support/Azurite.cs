@@ -54,9 +54,15 @@ public sealed class Azurite : IAsyncLifetime
     /// <summary>A name no container in this Azurite has yet (not created).</summary>
     public string NewContainerName() => $"test-{Interlocked.Increment(ref _containers)}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Starts Azurite on <see cref="Port"/>, keeping what an earlier start stored, and waits until it answers.</summary>
+    /// <summary>Starts Azurite on <see cref="Port"/> unless it runs, keeping what an earlier start stored, and waits until it answers.</summary>
     public async Task StartAsync()
     {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        _process?.Dispose();
         _process = Process.Start(new ProcessStartInfo("node", [
             Script, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", _location.Path, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"])
@@ -90,7 +96,10 @@ public sealed class Azurite : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops Azurite and the processes it started; what it stored stays for a later <see cref="StartAsync"/>.</summary>
+    /// <summary>
+    /// Stops Azurite, asking first (it saves its metadata on the way out, so what it stored stays for a later
+    /// <see cref="StartAsync"/>), then killing it and the processes it started if it does not go.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is null)
@@ -98,12 +107,22 @@ public sealed class Azurite : IAsyncLifetime
             return;
         }
 
-        if (!_process.HasExited)
+        using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            _process.Kill(entireProcessTree: true);
+            await terminate.WaitForExitAsync();
         }
 
-        await _process.WaitForExitAsync();
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
         _process.Dispose();
         _process = null;
     }
