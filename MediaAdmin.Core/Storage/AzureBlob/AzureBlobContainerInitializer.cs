@@ -1,4 +1,5 @@
 using Azure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace MediaAdmin.Core.Storage.AzureBlob;
@@ -6,14 +7,15 @@ namespace MediaAdmin.Core.Storage.AzureBlob;
 /// <summary>
 /// Creates the container at start-up when it is missing, before the workers touch storage. A service that cannot be
 /// reached or refuses the account stops start-up with a message naming the setting (never the key).
+/// The store is resolved only here, after the settings were validated: building it earlier could create folders.
 /// </summary>
-internal sealed class AzureBlobContainerInitializer(IMediaStorage storage) : IHostedService
+internal sealed class AzureBlobContainerInitializer(IServiceProvider services) : IHostedService
 {
     private const string Setting = "Storage:AzureBlob:ConnectionString";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (storage is not AzureBlobMediaStorage blob)
+        if (services.GetRequiredService<IMediaStorage>() is not AzureBlobMediaStorage blob)
         {
             return;
         }
