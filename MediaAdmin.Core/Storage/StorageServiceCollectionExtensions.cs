@@ -1,7 +1,6 @@
 using MediaAdmin.Core.Storage.AzureBlob;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Core.Storage;
@@ -22,7 +21,8 @@ internal static class StorageServiceCollectionExtensions
                 ? new AzureBlobMediaStorage(AzureBlobMediaStorage.CreateContainerClient(options.AzureBlob), options.AzureBlob.DeleteConcurrency)
                 : new LocalDiskMediaStorage(sp.GetRequiredService<MediaAdminPaths>().StorageRoot);
         });
-        services.AddSingleton<IHostedService, AzureBlobContainerInitializer>();
+        services.AddSingleton<StorageInitializer>();
+        services.AddHostedService<StorageInitializationHostedService>();
         return services;
     }
 }

@@ -1,20 +1,21 @@
 using Azure;
+using MediaAdmin.Core.Storage.AzureBlob;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
-namespace MediaAdmin.Core.Storage.AzureBlob;
+namespace MediaAdmin.Core.Storage;
 
 /// <summary>
-/// Creates the container at start-up when it is missing, before the workers touch storage. A service that cannot be
-/// reached or refuses the account stops start-up with a message naming the setting (never the key).
-/// The store is resolved only here, after the settings were validated: building it earlier could create folders.
+/// Prepares the configured store before anything uses it: with AzureBlob, creates the container when it is missing.
+/// Run at start-up by the host, and by each CLI verb (which starts no host). A blob service that cannot be reached or
+/// refuses the account stops start-up with a message naming the setting, never the key.
 /// </summary>
-internal sealed class AzureBlobContainerInitializer(IServiceProvider services) : IHostedService
+public sealed class StorageInitializer(IServiceProvider services)
 {
     private const string Setting = "Storage:AzureBlob:ConnectionString";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        // Resolved only now, after the settings were validated: building the store earlier could create folders.
         if (services.GetRequiredService<IMediaStorage>() is not AzureBlobMediaStorage blob)
         {
             return;
@@ -33,6 +34,4 @@ internal sealed class AzureBlobContainerInitializer(IServiceProvider services) :
             throw new InvalidOperationException($"{Setting}: {blob.ContainerUri} refused to create the container ({ex.Status} {ex.ErrorCode}).", ex);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
