@@ -1,9 +1,7 @@
 using Azure.Storage.Blobs;
-using MediaAdmin.Core.Demo;
 using MediaAdmin.Core.Storage;
 using MediaAdmin.Core.Storage.AzureBlob;
 using MediaAdmin.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -85,28 +83,7 @@ public sealed class AzureBlobStartUpTests(Azurite azurite) : IClassFixture<Azuri
         await again.AssertStorageMatchesDatabaseAsync();
     }
 
-    [Fact]
-    public async Task The_demo_library_is_seeded_into_blob_storage_with_every_file_stored_whole()
-    {
-        var name = azurite.NewContainerName();
-        await using var app = await CoreHost.StartAsync(_folder.Path, settings: Blob(azurite.ConnectionString, name));
-        await using var scope = app.Services.CreateAsyncScope();
-
-        var report = await scope.ServiceProvider.GetRequiredService<DemoLibrarySeeder>().SeedAsync(assetCount: 6);
-
-        Assert.Equal(6, report.AssetsCreated);
-        await app.AssertStorageMatchesDatabaseAsync();
-        await using var db = await app.OpenDbAsync();
-        var sizes = await db.MediaFiles.ToDictionaryAsync(f => f.StorageKey, f => f.SizeBytes);
-        await foreach (var blob in new BlobContainerClient(azurite.ConnectionString, name).GetBlobsAsync())
-        {
-            Assert.Equal(sizes[blob.Name], blob.Properties.ContentLength);
-        }
-
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "storage")));
-    }
-
-    private static Dictionary<string, string?> Blob(string connectionString, string container) => new()
+    internal static Dictionary<string, string?> Blob(string connectionString, string container) => new()
     {
         ["Storage:Provider"] = "AzureBlob",
         ["Storage:AzureBlob:ConnectionString"] = connectionString,
