@@ -19,12 +19,7 @@ public sealed class AzureBlobConsoleTests(Azurite azurite) : IClassFixture<Azuri
 
     private BlobContainerClient Container => new(azurite.ConnectionString, _containerName);
 
-    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path, new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "AzureBlob",
-        ["Storage:AzureBlob:ConnectionString"] = azurite.ConnectionString,
-        ["Storage:AzureBlob:Container"] = _containerName,
-    });
+    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path, azurite.Settings(_containerName));
 
     public async Task DisposeAsync()
     {

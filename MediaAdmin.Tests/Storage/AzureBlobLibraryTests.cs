@@ -20,7 +20,7 @@ public sealed class AzureBlobLibraryTests(Azurite azurite) : IClassFixture<Azuri
     public async Task An_uploaded_clip_is_ingested_from_and_into_blob_storage_and_nothing_is_left_on_disk()
     {
         var name = azurite.NewContainerName();
-        await using var app = await CoreHost.StartAsync(_folder.Path, settings: AzureBlobStartUpTests.Blob(azurite.ConnectionString, name));
+        await using var app = await CoreHost.StartAsync(_folder.Path, settings: azurite.Settings(name));
         var editor = await app.CreateUserAsync(RoleNames.Editor);
         using var sources = new TempFolder();
         var clip = await TestClips.VideoAsync(sources.Path, 320, 180, seconds: 2);
@@ -41,7 +41,7 @@ public sealed class AzureBlobLibraryTests(Azurite azurite) : IClassFixture<Azuri
     public async Task The_demo_library_is_seeded_into_blob_storage_with_every_file_stored_whole()
     {
         var name = azurite.NewContainerName();
-        await using var app = await CoreHost.StartAsync(_folder.Path, settings: AzureBlobStartUpTests.Blob(azurite.ConnectionString, name));
+        await using var app = await CoreHost.StartAsync(_folder.Path, settings: azurite.Settings(name));
         await using var scope = app.Services.CreateAsyncScope();
 
         var report = await scope.ServiceProvider.GetRequiredService<DemoLibrarySeeder>().SeedAsync(assetCount: 6);

@@ -54,7 +54,10 @@ public sealed class AzureBlobStartUpTests(Azurite azurite) : IClassFixture<Azuri
     [Fact]
     public async Task An_unreachable_blob_service_stops_start_up_naming_the_setting_and_never_the_key()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CoreHost.StartAsync(_folder.Path, settings: Blob(Connection, "media")));
+        var settings = azurite.Settings("media");
+        settings["Storage:AzureBlob:ConnectionString"] = Connection;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CoreHost.StartAsync(_folder.Path, settings: settings));
 
         Assert.StartsWith("Storage:AzureBlob:ConnectionString names http://127.0.0.1:9/devstoreaccount1/media, which could not be reached", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, error.ToString(), StringComparison.Ordinal);
@@ -65,7 +68,7 @@ public sealed class AzureBlobStartUpTests(Azurite azurite) : IClassFixture<Azuri
     {
         var name = azurite.NewContainerName();
 
-        await using (var app = await CoreHost.StartAsync(_folder.Path, settings: Blob(azurite.ConnectionString, name)))
+        await using (var app = await CoreHost.StartAsync(_folder.Path, settings: azurite.Settings(name)))
         {
             Assert.IsType<AzureBlobMediaStorage>(app.Services.GetRequiredService<IMediaStorage>());
             Assert.True((await new BlobContainerClient(azurite.ConnectionString, name).ExistsAsync()).Value);
@@ -79,14 +82,7 @@ public sealed class AzureBlobStartUpTests(Azurite azurite) : IClassFixture<Azuri
         Assert.False(Directory.Exists(Path.Combine(_folder.Path, "storage")));
 
         // A second start finds the container there and keeps what it holds.
-        await using var again = await CoreHost.StartAsync(_folder.Path, settings: Blob(azurite.ConnectionString, name));
+        await using var again = await CoreHost.StartAsync(_folder.Path, settings: azurite.Settings(name));
         await again.AssertStorageMatchesDatabaseAsync();
     }
-
-    internal static Dictionary<string, string?> Blob(string connectionString, string container) => new()
-    {
-        ["Storage:Provider"] = "AzureBlob",
-        ["Storage:AzureBlob:ConnectionString"] = connectionString,
-        ["Storage:AzureBlob:Container"] = container,
-    };
 }

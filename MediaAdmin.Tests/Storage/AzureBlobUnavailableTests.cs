@@ -11,12 +11,7 @@ public sealed class AzureBlobUnavailableTests(Azurite azurite) : IClassFixture<A
     private readonly TempFolder _folder = new();
     private CoreHost _app = null!;
 
-    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path, settings: new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "AzureBlob",
-        ["Storage:AzureBlob:ConnectionString"] = azurite.ConnectionString,
-        ["Storage:AzureBlob:Container"] = azurite.NewContainerName(),
-    });
+    public async Task InitializeAsync() => _app = await CoreHost.StartAsync(_folder.Path, settings: azurite.Settings(azurite.NewContainerName()));
 
     public async Task DisposeAsync()
     {

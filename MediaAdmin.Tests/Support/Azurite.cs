@@ -43,6 +43,14 @@ public sealed class Azurite : IAsyncLifetime
         _location.Dispose();
     }
 
+    /// <summary>The settings that make a host keep its files in <paramref name="container"/> of this Azurite.</summary>
+    public Dictionary<string, string?> Settings(string container) => new()
+    {
+        ["Storage:Provider"] = "AzureBlob",
+        ["Storage:AzureBlob:ConnectionString"] = ConnectionString,
+        ["Storage:AzureBlob:Container"] = container,
+    };
+
     /// <summary>A fresh, empty container for one test; its name is a valid container name unique in this Azurite.</summary>
     public async Task<BlobContainerClient> NewContainerAsync()
     {
@@ -63,14 +71,9 @@ public sealed class Azurite : IAsyncLifetime
         }
 
         _process?.Dispose();
-        _process = Process.Start(new ProcessStartInfo("node", [
+        _process = StartProcess("node", [
             Script, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", _location.Path, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("could not start node");
+            "--location", _location.Path, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"]);
         var output = _process.StandardOutput.ReadToEndAsync();
         var errors = _process.StandardError.ReadToEndAsync();
 
@@ -138,13 +141,7 @@ public sealed class Azurite : IAsyncLifetime
             }
 
             Directory.CreateDirectory(Folder);
-            using var npm = Process.Start(new ProcessStartInfo("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", ".", $"azurite@{Version}"])
-            {
-                WorkingDirectory = Folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            }) ?? throw new InvalidOperationException("could not start npm");
+            using var npm = StartProcess("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", ".", $"azurite@{Version}"]);
             var output = npm.StandardOutput.ReadToEndAsync();
             var errors = npm.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -156,6 +153,15 @@ public sealed class Azurite : IAsyncLifetime
             Install.Release();
         }
     }
+
+    private static Process StartProcess(string program, IEnumerable<string> arguments) =>
+        Process.Start(new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException($"could not start {program}");
 
     private static int FreePort()
     {
