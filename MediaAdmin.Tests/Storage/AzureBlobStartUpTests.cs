@@ -51,6 +51,19 @@ public sealed class AzureBlobStartUpTests(Azurite azurite) : IClassFixture<Azuri
         Assert.False(File.Exists(Path.Combine(_folder.Path, "mediaadmin.db")));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("257")]
+    public async Task A_delete_concurrency_out_of_range_stops_start_up_naming_the_setting(string concurrency)
+    {
+        var settings = azurite.Settings("media");
+        settings["Storage:AzureBlob:DeleteConcurrency"] = concurrency;
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CoreHost.StartAsync(_folder.Path, settings: settings));
+
+        Assert.Equal($"Storage:AzureBlob:DeleteConcurrency is {concurrency}; it must be between 1 and 256.", error.Message);
+    }
+
     [Fact]
     public async Task An_unreachable_blob_service_stops_start_up_naming_the_setting_and_never_the_key()
     {
