@@ -55,7 +55,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
             .AddEntityFrameworkStores<MediaDbContext>()
             .AddDefaultTokenProviders();
 
-        services.TryAddSingleton<IMediaStorage>(sp => new LocalDiskMediaStorage(sp.GetRequiredService<MediaAdminPaths>().StorageRoot));
+        services.AddMediaStorage();
         services.AddSingleton<PermissionService>();
         services.AddSingleton<PendingFileRemover>();
         services.AddSingleton<Audit.DeletionAuditWriter>();

@@ -2,8 +2,8 @@ using MediaAdmin.Core.Storage;
 
 namespace MediaAdmin.Tests.Support;
 
-/// <summary>Real local-disk storage whose deletes fail on cue: the k-th delete, or every delete while <see cref="Down"/>.</summary>
-public sealed class FaultyStorage(LocalDiskMediaStorage inner) : IMediaStorage
+/// <summary>Real storage (local disk or blob) whose deletes fail on cue: the k-th delete, or every delete while <see cref="Down"/>.</summary>
+public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
 {
     private int _deletes;
 

@@ -77,13 +77,14 @@ internal abstract class CliVerb
         return true;
     }
 
-    /// <summary>Migrates the database, then runs the verb; returns the process exit code.</summary>
+    /// <summary>Migrates the database and prepares storage, then runs the verb; returns the process exit code.</summary>
     public async Task<int> RunAsync(WebApplication app, TextWriter output, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(app);
         await using (app)
         {
             await app.Services.GetRequiredService<Core.Data.DatabaseInitializer>().InitializeAsync();
+            await app.Services.GetRequiredService<Core.Storage.StorageInitializer>().InitializeAsync();
             await using var scope = app.Services.CreateAsyncScope();
             return await ExecuteAsync(scope.ServiceProvider, output, errors);
         }
