@@ -74,6 +74,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Library.AssetIngestion>();
         services.AddSingleton<Library.AssetPreviewService>();
         AddIngest(services);
+        AddReconciliation(services, configuration);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();
@@ -97,6 +98,22 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Ingest.Uploads.UploadFolder>();
         services.AddSingleton<Ingest.Uploads.UploadStore>();
         services.AddHostedService<Ingest.Uploads.AbandonedUploadSweeper>();
+    }
+
+    private static void AddReconciliation(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<Reconciliation.ReconciliationOptions>(configuration, Reconciliation.ReconciliationOptions.Section);
+        services.AddSingleton<Reconciliation.ReconciliationSignal>();
+        services.AddSingleton<Reconciliation.ReconciliationRunner>();
+        services.AddSingleton(sp => new Reconciliation.ReconciliationService(
+            sp.GetRequiredService<IDbContextFactory<MediaDbContext>>(),
+            sp.GetRequiredService<PermissionService>(),
+            sp.GetRequiredService<IMediaStorage>(),
+            sp.GetRequiredService<Reconciliation.ReconciliationRunner>(),
+            sp.GetRequiredService<Reconciliation.ReconciliationSignal>(),
+            sp.GetRequiredService<IOptions<Reconciliation.ReconciliationOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<Reconciliation.ReconciliationWorker>();
     }
 
     private static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)

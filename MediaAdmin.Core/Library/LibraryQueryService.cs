@@ -55,6 +55,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
                 OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName ?? a.OwnerId,
                 Category = a.Category!.Name,
                 a.CreatedAtUtc,
+                a.MissingFiles,
                 Thumbnail = a.Files.Where(f => f.Kind == MediaFileKind.Snapshot).OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id).Select(f => f.StorageKey).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -66,7 +67,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         return new LibraryResult(
             rows.Select(r => new LibraryRow(
                 r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
-                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName))).ToList(),
+                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName), r.MissingFiles)).ToList(),
             Math.Min(capped, LibraryResult.CountCap),
             capped > LibraryResult.CountCap);
     }
