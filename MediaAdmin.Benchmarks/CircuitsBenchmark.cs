@@ -25,10 +25,11 @@ internal static class CircuitsBenchmark
     private const int Contexts = 4;
 
     public static Task<int> RunAsync(string[] args) =>
-        BenchmarkFolder.RunInAsync("mediaadmin-circuits-", root => RunInAsync(root, Pages(args)));
+        BenchmarkFolder.RunInAsync("mediaadmin-circuits-", root => RunInAsync(root, args));
 
-    private static async Task<int> RunInAsync(string root, int pages)
+    private static async Task<int> RunInAsync(string root, string[] args)
     {
+        var pages = Option(args, "--pages", 100);
         var app = await StartConsoleAsync(root);
         try
         {
@@ -64,6 +65,13 @@ internal static class CircuitsBenchmark
             var perCircuit = (after - before) / 1024.0 / pages;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after {pages} more pages: managed heap {after / 1024} KB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"circuits: n={pages} kb_per_circuit={perCircuit:F0}"));
+
+            // '--hold-seconds S' keeps the pages open after the figure, to take a heap dump (dotnet-gcdump) of what they hold.
+            if (Option(args, "--hold-seconds", 0) is > 0 and var hold)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"holding the pages open for {hold} s (process {Environment.ProcessId})"));
+                await Task.Delay(TimeSpan.FromSeconds(hold));
+            }
             foreach (var context in contexts)
             {
                 await context.CloseAsync();
@@ -78,10 +86,10 @@ internal static class CircuitsBenchmark
         }
     }
 
-    private static int Pages(string[] args)
+    private static int Option(string[] args, string name, int fallback)
     {
-        var at = Array.IndexOf(args, "--pages");
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var pages) && pages > 0 ? pages : 100;
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
     }
 
     /// <summary>Twice, so objects freed by finalizers in the first pass are gone too.</summary>
