@@ -2,12 +2,9 @@ using System.Globalization;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
-using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace MediaAdmin.Benchmarks;
@@ -152,26 +149,8 @@ internal static class CircuitsBenchmark
     /// The console from the build output of its project (MudBlazor's and Blazor's scripts are found through the
     /// runtime manifest of static web assets, as the browser tests find them), on a port the OS picks.
     /// </summary>
-    private static async Task<WebApplication> StartConsoleAsync(string dataFolder)
-    {
-        var app = MediaAdminWebApp.Build(
-            ["--urls", "http://127.0.0.1:0"],
-            builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["MediaAdmin:DataFolder"] = dataFolder,
-                    ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
-                    ["DemoSeeding:Enabled"] = "false",
-                });
-                builder.Logging.ClearProviders();
-                builder.WebHost.UseStaticWebAssets();
-            },
-            contentRootPath: WebProjectFolder(),
-            environmentName: "Production");
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartConsoleAsync(string dataFolder) =>
+        BenchmarkConsole.StartAsync(dataFolder, WebProjectFolder(), builder => builder.WebHost.UseStaticWebAssets());
 
     private static string WebProjectFolder()
     {
