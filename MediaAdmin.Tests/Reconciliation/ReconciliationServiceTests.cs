@@ -89,7 +89,8 @@ public sealed class ReconciliationServiceTests : IAsyncLifetime
         var run = await _app.ReconcileAsync(admin.Id, fix: true);
 
         Assert.Equal((ReconciliationState.Completed, 0L, 0L), (run.State, run.OrphansFound, run.Fixed));
-        Assert.All(kept, key => Assert.Contains(key, _app.StoredKeysAsync().Result));
+        var stored = await _app.StoredKeysAsync();
+        Assert.All(kept, key => Assert.Contains(key, stored));
     }
 
     [Fact]
