@@ -20,7 +20,7 @@ internal sealed partial class ReconciliationWorker(
             {
                 if (await ClaimAsync(stoppingToken) is { } run)
                 {
-                    await runner.RunAsync(run.Id, progress: null, stoppingToken);
+                    await RunAsync(run.Id, stoppingToken);
                 }
                 else
                 {
@@ -46,6 +46,22 @@ internal sealed partial class ReconciliationWorker(
             return null;
         }
     }
+
+    /// <summary>When even recording a failure fails, the run stays leased; once its lease runs out it is taken over again.</summary>
+    private async Task RunAsync(long runId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await runner.RunAsync(runId, progress: null, stoppingToken);
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex) && !stoppingToken.IsCancellationRequested)
+        {
+            LogOutcomeLost(logger, ex, runId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outcome of reconciliation run {RunId} could not be recorded; it is taken over again when its lease runs out")]
+    private static partial void LogOutcomeLost(ILogger logger, Exception error, long runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation could not look for runs to carry out; it looks again at the next poll")]
     private static partial void LogClaimFailed(ILogger logger, Exception error);

@@ -4,8 +4,11 @@ using MediaAdmin.Core.Storage;
 
 namespace MediaAdmin.Tests.Reconciliation;
 
-/// <summary>Real local-disk storage whose full listing stops after <see cref="PauseAfter"/> keys until the host stops: a run cut off mid-way.</summary>
-internal sealed class PausingStorage(LocalDiskMediaStorage inner, int pauseAfter) : IMediaStorage, IStoredFileAges
+/// <summary>
+/// Real local-disk storage whose full listing stops after <see cref="PauseAfter"/> keys: until the host stops (a run cut
+/// off mid-way), or, with <paramref name="fail"/>, with an I/O error (storage going away mid-run).
+/// </summary>
+internal sealed class PausingStorage(LocalDiskMediaStorage inner, int pauseAfter, bool fail = false) : IMediaStorage, IStoredFileAges
 {
     private readonly IStoredFileAges _ages = new LocalDiskFileAges(inner);
 
@@ -34,6 +37,11 @@ internal sealed class PausingStorage(LocalDiskMediaStorage inner, int pauseAfter
             if (prefix.Length == 0 && listed++ == pauseAfter)
             {
                 Paused.TrySetResult();
+                if (fail)
+                {
+                    throw new IOException("simulated storage failure while listing");
+                }
+
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 

@@ -43,6 +43,22 @@ public sealed class ReconciliationRestartTests : IDisposable
         Assert.Single((await second.Reconciliation().GetOverviewAsync(adminId)).Value.Recent);
     }
 
+    [Fact]
+    public async Task A_run_whose_storage_fails_ends_as_failed_with_the_reason_and_the_next_run_may_start()
+    {
+        await using var app = await CoreHost.StartAsync(_folder.Path, services => services.AddSingleton<IMediaStorage>(sp =>
+            new PausingStorage(new LocalDiskMediaStorage(sp.GetRequiredService<MediaAdminPaths>().StorageRoot), pauseAfter: 3, fail: true)), ReconciliationHost.Settings);
+        var admin = await app.CreateUserAsync(RoleNames.Administrator);
+        await app.AddAssetsAsync(admin.Id, 1);
+
+        var failed = await app.ReconcileAsync(admin.Id, fix: true);
+
+        Assert.Equal((ReconciliationState.Failed, "simulated storage failure while listing", 2L), (failed.State, failed.Error, failed.KeysScanned));
+        Assert.Equal(5, Directory.EnumerateFiles(app.StorageRoot, "*", SearchOption.AllDirectories).Count());
+        var next = await app.Reconciliation().StartAsync(admin.Id, fix: false);
+        Assert.True(next.IsSuccess, next.Error);
+    }
+
     /// <summary>The pause comes after two pages of two keys; both are saved before the listing reaches it.</summary>
     private static async Task WaitForKeysScannedAsync(CoreHost app, long runId, long keys)
     {
