@@ -3,11 +3,8 @@ using System.Globalization;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Permissions;
-using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Benchmarks;
 
@@ -123,23 +120,5 @@ internal static class UploadBenchmark
     /// The console alone on a port the OS picks; the API's port (<c>Api:Port</c>) is not listened on, so no request
     /// goes there. Settings and content come from the output folder, where the console's appsettings.json is copied.
     /// </summary>
-    private static async Task<WebApplication> StartConsoleAsync(string dataFolder)
-    {
-        var app = MediaAdminWebApp.Build(
-            ["--urls", "http://127.0.0.1:0"],
-            builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["MediaAdmin:DataFolder"] = dataFolder,
-                    ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
-                    ["DemoSeeding:Enabled"] = "false",
-                });
-                builder.Logging.ClearProviders();
-            },
-            contentRootPath: AppContext.BaseDirectory,
-            environmentName: "Production");
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> StartConsoleAsync(string dataFolder) => BenchmarkConsole.StartAsync(dataFolder, AppContext.BaseDirectory);
 }

@@ -77,6 +77,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Library.AssetPreviewService>();
         AddIngest(services);
         Cdn.Purge.CdnPurgeServiceCollectionExtensions.AddCdnPurge(services, configuration);
+        AddReconciliation(services, configuration);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();
@@ -100,6 +101,22 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Ingest.Uploads.UploadFolder>();
         services.AddSingleton<Ingest.Uploads.UploadStore>();
         services.AddHostedService<Ingest.Uploads.AbandonedUploadSweeper>();
+    }
+
+    private static void AddReconciliation(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<Reconciliation.ReconciliationOptions>(configuration, Reconciliation.ReconciliationOptions.Section);
+        services.AddSingleton<Reconciliation.ReconciliationSignal>();
+        services.AddSingleton<Reconciliation.ReconciliationRunner>();
+        services.AddSingleton(sp => new Reconciliation.ReconciliationService(
+            sp.GetRequiredService<IDbContextFactory<MediaDbContext>>(),
+            sp.GetRequiredService<PermissionService>(),
+            sp.GetRequiredService<IMediaStorage>(),
+            sp.GetRequiredService<Reconciliation.ReconciliationRunner>(),
+            sp.GetRequiredService<Reconciliation.ReconciliationSignal>(),
+            sp.GetRequiredService<IOptions<Reconciliation.ReconciliationOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<Reconciliation.ReconciliationWorker>();
     }
 
     private static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)

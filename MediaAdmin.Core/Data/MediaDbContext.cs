@@ -39,6 +39,10 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<IngestJob> IngestJobs => Set<IngestJob>();
 
+    public DbSet<Reconciliation.ReconciliationRun> ReconciliationRuns => Set<Reconciliation.ReconciliationRun>();
+
+    public DbSet<Reconciliation.ReconciliationFinding> ReconciliationFindings => Set<Reconciliation.ReconciliationFinding>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

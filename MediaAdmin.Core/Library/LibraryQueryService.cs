@@ -56,6 +56,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
                 OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName ?? a.OwnerId,
                 Category = a.Category!.Name,
                 a.CreatedAtUtc,
+                a.MissingFiles,
                 Thumbnail = a.Files.Where(f => f.Kind == MediaFileKind.Snapshot).OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id).Select(f => f.StorageKey).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -67,7 +68,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         return new LibraryResult(
             rows.Select(r => new LibraryRow(
                 r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
-                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName))
+                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName), r.MissingFiles)
             {
                 ThumbnailUrl = r.Thumbnail is null ? null : signer.ConsoleUrl(r.Thumbnail),
             }).ToList(),

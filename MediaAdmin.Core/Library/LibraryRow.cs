@@ -13,7 +13,8 @@ public sealed record LibraryRow(
     string? Category,
     DateTime CreatedAtUtc,
     string? ThumbnailKey,
-    string? DeleteDeniedReason)
+    string? DeleteDeniedReason,
+    int MissingFiles = 0)
 {
     public bool CanDelete => DeleteDeniedReason is null;
 

@@ -60,6 +60,9 @@ public sealed class MediaAsset
 
     public Category? Category { get; set; }
 
+    /// <summary>How many of the asset's files the last reconciliation fix found missing from storage; 0 when none.</summary>
+    public int MissingFiles { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }

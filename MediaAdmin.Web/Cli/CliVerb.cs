@@ -14,6 +14,8 @@ internal abstract class CliVerb
           MediaAdmin.Web create-accesskey --email E       print a new AccessKey pair for the account (at most two per account)
           MediaAdmin.Web import --path DIR [--owner EMAIL] [--category NAME]
                                                           ingest every media file below DIR (owner: the only administrator if not given)
+          MediaAdmin.Web reconcile [--fix]                compare storage with the database; --fix removes orphans older than
+                                                          Reconcile:OrphanGracePeriod and marks assets with missing files
         Roles: Administrator, Editor, Viewer.
         """;
 
@@ -23,6 +25,7 @@ internal abstract class CliVerb
         ["create-user"] = options => new CreateUserVerb(options),
         ["create-accesskey"] = options => new CreateAccessKeyVerb(options),
         ["import"] = options => new ImportVerb(options),
+        ["reconcile"] = options => new ReconcileVerb(options),
     };
 
     protected CliVerb(IReadOnlyDictionary<string, string> options) => Options = options;
@@ -30,6 +33,9 @@ internal abstract class CliVerb
     protected IReadOnlyDictionary<string, string> Options { get; }
 
     protected abstract IReadOnlySet<string> AllowedOptions { get; }
+
+    /// <summary>The options that take no value (e.g. '--fix'); present means on.</summary>
+    protected virtual IReadOnlySet<string> Flags { get; } = new HashSet<string>();
 
     /// <summary>
     /// Recognises a verb as the first argument. Its own --options are taken out; what follows '--' goes to
@@ -54,8 +60,15 @@ internal abstract class CliVerb
         var own = separator < 0 ? args[1..] : args[1..separator];
         hostArgs = separator < 0 ? [] : args[(separator + 1)..];
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var candidate = create(options);
         for (var i = 0; i < own.Length; i++)
         {
+            if (own[i].StartsWith("--", StringComparison.Ordinal) && candidate.Flags.Contains(own[i][2..]))
+            {
+                options[own[i][2..]] = "on";
+                continue;
+            }
+
             if (!own[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= own.Length || own[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 error = $"'{args[0]}': expected '--option value' pairs, got '{own[i]}'.";
@@ -65,7 +78,6 @@ internal abstract class CliVerb
             options[own[i][2..]] = own[++i];
         }
 
-        var candidate = create(options);
         var unknown = options.Keys.Where(k => !candidate.AllowedOptions.Contains(k)).ToList();
         if (unknown.Count > 0)
         {

@@ -547,6 +547,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.Property<int>("MediaType")
                         .HasColumnType("int");
 
+                    b.Property<int>("MissingFiles")
+                        .HasColumnType("int");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)");
@@ -674,6 +677,134 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .HasFilter("[Kind] = 0");
 
                     b.ToTable("MediaFiles");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Kind", "AssetId");
+
+                    b.HasIndex("RunId", "Kind", "StorageKey")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationFindings");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<long>("FilesAtStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FilesChecked")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Fix")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("Fixed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("KeysScanned")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastKey")
+                        .HasMaxLength(512)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(512)");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("MissingFound")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrphansFound")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("Unfinished")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.HasIndex("Unfinished")
+                        .IsUnique()
+                        .HasFilter("[Unfinished] IS NOT NULL");
+
+                    b.ToTable("ReconciliationRuns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -878,6 +1009,15 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasOne("MediaAdmin.Core.Library.MediaAsset", null)
                         .WithMany("Files")
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationFinding", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Reconciliation.ReconciliationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

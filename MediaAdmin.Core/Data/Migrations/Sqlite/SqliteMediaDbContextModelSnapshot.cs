@@ -527,6 +527,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.Property<int>("MediaType")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MissingFiles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -652,6 +655,129 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .HasFilter("\"Kind\" = 0");
 
                     b.ToTable("MediaFiles");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Kind", "AssetId");
+
+                    b.HasIndex("RunId", "Kind", "StorageKey")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationFindings");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FilesAtStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FilesChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Fix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fixed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeysScanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastKey")
+                        .HasMaxLength(512)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MissingFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrphansFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Phase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Unfinished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.HasIndex("Unfinished")
+                        .IsUnique();
+
+                    b.ToTable("ReconciliationRuns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -849,6 +975,15 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasOne("MediaAdmin.Core.Library.MediaAsset", null)
                         .WithMany("Files")
                         .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationFinding", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Reconciliation.ReconciliationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

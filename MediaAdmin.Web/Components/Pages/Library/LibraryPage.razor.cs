@@ -218,6 +218,8 @@ public sealed partial class LibraryPage : IDisposable
 
     private static string RowClass(LibraryRow row, int index) => row.CanDelete ? string.Empty : "row-not-deletable";
 
+    private static readonly MarkupString CopyIcon = new(Icons.Material.Filled.ContentCopy);
+
     private Task CopyIdAsync(string id) => CopyAsync(id, $"Copied {id}");
 
     private Task CopySelectedIdsAsync() => CopyAsync(_selection.ToVideoIds(), $"Copied {_selection.Count} IDs");

@@ -1,0 +1,31 @@
+namespace MediaAdmin.Core.Reconciliation;
+
+/// <summary>
+/// Which database names account for a stored key. A file row names its key; a pending removal names its key or a
+/// prefix of it (one row per file, or one per asset prefix); a running ingest names its asset's prefix.
+/// </summary>
+internal static class StorageAccounting
+{
+    /// <summary>The key itself and every folder prefix of it, with and without the trailing '/'.</summary>
+    public static IEnumerable<string> NamesFor(string key)
+    {
+        yield return key;
+        for (var slash = key.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = key.IndexOf('/', slash + 1))
+        {
+            yield return key[..slash];
+            yield return key[..(slash + 1)];
+        }
+    }
+
+    /// <summary>True when one of <paramref name="names"/> (read from the database for a page) accounts for the key.</summary>
+    public static bool IsAccountedFor(string key, IReadOnlySet<string> names) => NamesFor(key).Any(names.Contains);
+
+    /// <summary>The asset whose prefix ('media/{id}/') the key lies under, or null for a key elsewhere.</summary>
+    public static string? AssetIdOf(string key)
+    {
+        var parts = key.Split('/', 3);
+        return parts.Length == 3 && parts[0] == "media" && Library.VideoId.IsWellFormed(parts[1]) ? parts[1] : null;
+    }
+
+    public static string AssetPrefix(string assetId) => $"media/{assetId}/";
+}
