@@ -7,6 +7,7 @@ using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -20,7 +21,6 @@ namespace MediaAdmin.Tests.Components.Cdn;
 public abstract class CdnPageTest : ConsoleComponentTest
 {
     private readonly TempFolder _folder = new();
-
     protected StandInEdge Edge { get; } = new();
 
     protected CoreHost App { get; private set; } = null!;
@@ -54,6 +54,8 @@ public abstract class CdnPageTest : ConsoleComponentTest
         }
 
         AddAuthorization().SetAuthorized(user.UserName!).SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
+        // The pages render as they do once the circuit is up.
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Dialogs = RenderProviders();
     }
 

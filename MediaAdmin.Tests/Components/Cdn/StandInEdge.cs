@@ -2,6 +2,7 @@ using System.Net;
 using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Cdn.Purge.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace MediaAdmin.Tests.Components.Cdn;
 
@@ -31,11 +32,16 @@ public sealed class StandInEdge
         ["Cdn:Purge:VerifyFor"] = "00:00:00.300",
     };
 
-    /// <summary>Points the Http provider's and the probe's clients at this edge.</summary>
+    /// <summary>
+    /// Points the Http provider's and the probe's clients at this edge. Post-configured, because the web host
+    /// registers Core (and the probe's own handler) after the test's services.
+    /// </summary>
     public void Register(IServiceCollection services)
     {
-        services.AddHttpClient(HttpCdnPurgeProvider.ClientName).ConfigurePrimaryHttpMessageHandler(() => new Handler(this));
-        services.AddHttpClient(CdnPurgeProbe.ClientName).ConfigurePrimaryHttpMessageHandler(() => new Handler(this));
+        foreach (var client in new[] { HttpCdnPurgeProvider.ClientName, CdnPurgeProbe.ClientName })
+        {
+            services.PostConfigure<HttpClientFactoryOptions>(client, options => options.HttpMessageHandlerBuilderActions.Add(builder => builder.PrimaryHandler = new Handler(this)));
+        }
     }
 
     private HttpStatusCode Answer(HttpMethod method)
