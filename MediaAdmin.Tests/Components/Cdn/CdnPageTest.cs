@@ -20,6 +20,9 @@ namespace MediaAdmin.Tests.Components.Cdn;
 /// </summary>
 public abstract class CdnPageTest : ConsoleComponentTest
 {
+    /// <summary>How long a page may take to show what the purge worker did, on a loaded machine.</summary>
+    protected static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
+
     private readonly TempFolder _folder = new();
     protected StandInEdge Edge { get; } = new();
 

@@ -9,8 +9,6 @@ namespace MediaAdmin.Tests.Components.Cdn;
 /// <summary>The CDN refresh page with Provider=Http: states, live updates, filters, export, Refresh now and who may act.</summary>
 public sealed class CdnRefreshPageTests : CdnPageTest
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task A_pending_deletion_turns_verified_on_the_page_without_reload_when_the_worker_purges_it()
     {

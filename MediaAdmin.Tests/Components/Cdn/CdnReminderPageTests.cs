@@ -9,8 +9,6 @@ namespace MediaAdmin.Tests.Components.Cdn;
 /// <summary>The shareable reminder link (/cdn-refresh/{RequestId}) and the reminder the results panel shows after a delete.</summary>
 public sealed class CdnReminderPageTests : CdnPageTest
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task The_shareable_link_shows_a_viewer_that_deletions_urls_task_ids_and_quota_and_follows_it_to_verified()
     {

@@ -1,13 +1,9 @@
 using System.Security.Claims;
-using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Cdn.Purge;
-using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using MudBlazor;
 
 namespace MediaAdmin.Web.Components.Pages.Cdn;
 
@@ -32,27 +28,6 @@ public sealed partial class CdnRefreshPage : IDisposable
     private int _pageIndex;
     private bool _mayMarkDone;
     private bool _busy;
-
-    [Inject]
-    private CdnPurgeQueries Queries { get; set; } = default!;
-
-    [Inject]
-    private CdnPurgeService Purges { get; set; } = default!;
-
-    [Inject]
-    private CdnPurgeNotifier Notifier { get; set; } = default!;
-
-    [Inject]
-    private PermissionService Permissions { get; set; } = default!;
-
-    [Inject]
-    private IOptions<CdnOptions> Cdn { get; set; } = default!;
-
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
