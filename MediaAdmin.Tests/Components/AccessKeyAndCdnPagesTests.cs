@@ -1,18 +1,15 @@
 using Bunit;
 using MediaAdmin.Core.AccessKeys;
-using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
-using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Api;
 using MediaAdmin.Web.Components.Pages.AccessKeys;
-using MediaAdmin.Web.Components.Pages.Cdn;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Tests.Components;
 
-/// <summary>The AccessKeys and CDN refresh pages rendered by bUnit over the real Core services on a real SQLite file.</summary>
+/// <summary>The AccessKeys page rendered by bUnit over the real Core services on a real SQLite file.</summary>
 public sealed class AccessKeyAndCdnPagesTests : CoreComponentTest
 {
     [Fact]
@@ -32,27 +29,10 @@ public sealed class AccessKeyAndCdnPagesTests : CoreComponentTest
         Assert.DoesNotContain(secret, page.Find("table").TextContent, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_cdn_refresh_page_says_which_deletions_came_through_the_api_and_marks_them_done()
-    {
-        var editor = await App.CreateUserAsync(RoleNames.Editor);
-        var asset = await App.AddAssetAsync(editor.Id);
-        await App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Api, "LTAIpageTest"), asset.Id);
-        var page = RenderAs<CdnRefreshPage>(editor);
-
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=cdn-reminder-item]")));
-        Assert.Contains("LTAIpageTest", page.Find("[data-testid=via-api]").TextContent, StringComparison.Ordinal);
-        Assert.Contains($"https://cdn.example.test/vod/media/{asset.Id}/source.mp4", page.Markup, StringComparison.Ordinal);
-
-        page.Find("[data-testid=mark-refreshed]").Click();
-
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=no-reminders]")));
-    }
-
     private IRenderedComponent<TPage> RenderAs<TPage>(Core.Accounts.MediaUser user)
         where TPage : Microsoft.AspNetCore.Components.IComponent
     {
-        SignInWith(user, typeof(AccessKeyService), typeof(PermissionService), typeof(CdnReminderService), typeof(IOptions<CdnOptions>));
+        SignInWith(user, typeof(AccessKeyService), typeof(PermissionService), typeof(IOptions<CdnOptions>));
         Services.AddSingleton(Options.Create(new ApiOptions()));
         RenderProviders();
         return Render<TPage>();

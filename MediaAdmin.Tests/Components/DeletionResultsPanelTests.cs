@@ -13,6 +13,9 @@ public sealed class DeletionResultsPanelTests : ConsoleComponentTest
         [new ForbiddenVideo("b2", "Their clip", "You can delete only assets you own; this one belongs to Eli.")],
         ["c3"]);
 
+    // The CDN reminder reads Core's purge services; its own tests (Components/Cdn) render it over a real Core.
+    public DeletionResultsPanelTests() => ComponentFactories.AddStub<MediaAdmin.Web.Components.Shared.CdnReminder.CdnDeletionReminder>();
+
     [Fact]
     public void Each_list_and_the_cdn_reminder_show_what_happened_to_every_id()
     {

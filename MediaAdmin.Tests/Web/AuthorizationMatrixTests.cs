@@ -116,7 +116,7 @@ public sealed class AuthorizationMatrixTests : ConsoleServerTest
     [InlineData(RoleNames.Viewer, false)]
     [InlineData(RoleNames.Editor, true)]
     [InlineData(RoleNames.Administrator, true)]
-    public async Task The_cdn_refresh_page_offers_mark_refreshed_only_to_callers_who_may_do_it(string role, bool offered)
+    public async Task The_cdn_refresh_page_offers_mark_done_only_to_callers_who_may_do_it(string role, bool offered)
     {
         var caller = await Server.CreateUserAsync(role);
         await OpenReminderAsync();
@@ -126,7 +126,7 @@ public sealed class AuthorizationMatrixTests : ConsoleServerTest
         var page = await client.GetStringAsync("/cdn-refresh");
 
         Assert.Contains("data-testid=\"cdn-reminder-item\"", page, StringComparison.Ordinal);
-        Assert.Equal(offered, page.Contains("data-testid=\"mark-refreshed\"", StringComparison.Ordinal));
+        Assert.Equal(offered, page.Contains("data-testid=\"mark-done\"", StringComparison.Ordinal));
     }
 
     private static string RoleOf(string who) =>

@@ -1,0 +1,84 @@
+using MediaAdmin.Core.Cdn.Purge;
+
+namespace MediaAdmin.Web.Components.Pages.Cdn;
+
+/// <summary>
+/// Reads a component's deletions again whenever Core says one of them moved. The worker raises many changes in a
+/// row, so changes that arrive while a read runs are folded into one more read, on the component's dispatcher.
+/// </summary>
+public sealed class CdnLiveUpdates : IDisposable
+{
+    private readonly CdnPurgeNotifier _notifier;
+    private readonly Func<CdnPurgeChanged, bool> _concerns;
+    private readonly Func<Func<Task>, Task> _dispatch;
+    private readonly Func<CancellationToken, Task> _reload;
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _reloading;
+    private bool _again;
+    private bool _disposed;
+
+    /// <param name="notifier">Core's change event, subscribed to until <see cref="Dispose"/>.</param>
+    /// <param name="concerns">Whether a change is about what the component shows.</param>
+    /// <param name="dispatch">The component's InvokeAsync: the event is raised on the worker's thread.</param>
+    /// <param name="reload">Reads again and renders.</param>
+    public CdnLiveUpdates(CdnPurgeNotifier notifier, Func<CdnPurgeChanged, bool> concerns, Func<Func<Task>, Task> dispatch, Func<CancellationToken, Task> reload)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        (_notifier, _concerns, _dispatch, _reload) = (notifier, concerns, dispatch, reload);
+        _notifier.Changed += OnChanged;
+    }
+
+    private void OnChanged(CdnPurgeChanged change)
+    {
+        if (!_disposed && _concerns(change))
+        {
+            _ = _dispatch(ReloadAsync);
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_reloading)
+        {
+            _again = true;
+            return;
+        }
+
+        _reloading = true;
+        try
+        {
+            do
+            {
+                _again = false;
+                if (_disposed)
+                {
+                    return;
+                }
+
+                await _reload(_stopping.Token);
+            }
+            while (_again);
+        }
+        catch (OperationCanceledException) when (_disposed)
+        {
+            // The page closed while it read; nothing is left to show it on.
+        }
+        finally
+        {
+            _reloading = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _notifier.Changed -= OnChanged;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+}
