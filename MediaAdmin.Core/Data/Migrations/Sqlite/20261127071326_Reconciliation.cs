@@ -106,9 +106,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "ReconciliationRuns");
 
-            migrationBuilder.DropColumn(
-                name: "MissingFiles",
-                table: "MediaAssets");
+            // Not DropColumn: EF rebuilds a SQLite table to drop a column, and the rebuild would lose the title-search
+            // triggers on MediaAssets. SQLite drops a plain column in place.
+            migrationBuilder.Sql("ALTER TABLE \"MediaAssets\" DROP COLUMN \"MissingFiles\";");
         }
     }
 }
