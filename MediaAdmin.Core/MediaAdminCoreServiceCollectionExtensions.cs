@@ -74,6 +74,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Library.AssetIngestion>();
         services.AddSingleton<Library.AssetPreviewService>();
         AddIngest(services);
+        AddInstances(services, configuration);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();
@@ -97,6 +98,23 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Ingest.Uploads.UploadFolder>();
         services.AddSingleton<Ingest.Uploads.UploadStore>();
         services.AddHostedService<Ingest.Uploads.AbandonedUploadSweeper>();
+    }
+
+    /// <summary>What lets several instances share one database: deletions told to each other, rate limits counted together.</summary>
+    private static void AddInstances(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<Instances.NotificationOptions>(configuration, Instances.NotificationOptions.Section);
+        services.AddSingleton<IValidateOptions<Instances.NotificationOptions>, Instances.NotificationOptionsValidator>();
+        services.TryAddKeyedSingleton(Instances.RateWindows.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddSingleton<Instances.RedisConnection>();
+        services.AddSingleton<Instances.DatabaseRateLimiter>();
+        services.AddSingleton<Instances.RedisRateLimiter>();
+        services.AddSingleton<Instances.ISharedRateLimiter>(sp => sp.GetRequiredService<IOptions<Instances.NotificationOptions>>().Value.UsesRedis
+            ? sp.GetRequiredService<Instances.RedisRateLimiter>()
+            : sp.GetRequiredService<Instances.DatabaseRateLimiter>());
+        services.AddHostedService(sp => sp.GetRequiredService<Instances.RedisConnection>());
+        services.AddHostedService<Instances.RedisDeletionRelay>();
+        services.AddHostedService<Instances.DeletionFeed>();
     }
 
     private static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
