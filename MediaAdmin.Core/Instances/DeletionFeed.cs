@@ -30,11 +30,20 @@ internal sealed class DeletionFeed(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Wakes every poll interval but reads only when due, so a Redis lost mid-wait is noticed within one interval.
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        var lastRead = DateTimeOffset.MinValue;
         do
         {
+            if (redis.IsConnected && clock.GetUtcNow() - lastRead < options.Value.CatchUpInterval)
+            {
+                continue;
+            }
+
             try
             {
                 await ReadNewAsync(stoppingToken);
+                lastRead = clock.GetUtcNow();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -45,7 +54,7 @@ internal sealed class DeletionFeed(
                 logger.LogWarning(ex, "Could not read deletions committed by other instances; retrying at the next poll");
             }
         }
-        while (await WaitAsync(stoppingToken));
+        while (await WaitAsync(timer, stoppingToken));
     }
 
     private async Task ReadNewAsync(CancellationToken cancellationToken)
@@ -80,13 +89,11 @@ internal sealed class DeletionFeed(
         while (read >= BatchSize - ReadBack && !cancellationToken.IsCancellationRequested);
     }
 
-    private async Task<bool> WaitAsync(CancellationToken stoppingToken)
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
     {
-        var interval = redis.IsConnected ? options.Value.CatchUpInterval : options.Value.PollInterval;
         try
         {
-            await Task.Delay(interval, clock, stoppingToken);
-            return true;
+            return await timer.WaitForNextTickAsync(stoppingToken);
         }
         catch (OperationCanceledException)
         {
