@@ -31,31 +31,21 @@ public sealed class RedisOutageTests : IAsyncLifetime
         b.Services.GetRequiredService<DeletionNotifier>().Deleted += heardOnB.Enqueue;
 
         await redis.StopAsync();
-        await WaitUntilAsync(() => !Connected(a) && !Connected(b));
+        await Eventually.HoldsAsync(Deadline, () => !Connected(a) && !Connected(b));
         using var api = new HttpClient { BaseAddress = a.ApiAddress };
         using var answer = await api.GetAsync("/?" + SignedRequests.DeleteVideoQuery(key.Id, key.Secret, duringOutage.Id));
         var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
         Assert.False(body.TryGetProperty("Code", out _), body.ToString());
-        await WaitUntilAsync(() => heardOnB.Any(d => d.VideoIds.Contains(duringOutage.Id)));
+        await Eventually.HoldsAsync(Deadline, () => heardOnB.Any(d => d.VideoIds.Contains(duringOutage.Id)));
 
         await redis.StartAsync();
-        await WaitUntilAsync(() => Connected(a) && Connected(b));
+        await Eventually.HoldsAsync(Deadline, () => Connected(a) && Connected(b));
 
         // Let B's poll finish the round it was in: from then on it reads the database hourly, so only Redis can tell it.
         await Task.Delay(RedisOutageInstances.PollInterval * 3);
         await TwoInstances.DeleteThroughConsoleAsync(a, editor.Id, afterOutage.Id);
-        await WaitUntilAsync(() => heardOnB.Any(d => d.VideoIds.Contains(afterOutage.Id)));
+        await Eventually.HoldsAsync(Deadline, () => heardOnB.Any(d => d.VideoIds.Contains(afterOutage.Id)));
     }
 
     private static bool Connected(ConsoleServer server) => server.Services.GetRequiredService<RedisConnection>().IsConnected;
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within the deadline.");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -100,11 +100,11 @@ public abstract class TwoInstanceTests<TInstances>(TInstances instances) : IClas
         var heardOnB = Listen(B);
 
         var deletedOnA = await TwoInstances.DeleteThroughConsoleAsync(A, editor.Id, first.Id);
-        await WaitUntilAsync(() => heardOnB.Any(d => d.RequestId == deletedOnA.RequestId));
+        await Eventually.HoldsAsync(Deadline, () => heardOnB.Any(d => d.RequestId == deletedOnA.RequestId));
 
         // A hears B's later deletion only after every route has brought it A's own; none may raise it again.
         var deletedOnB = await TwoInstances.DeleteThroughConsoleAsync(B, editor.Id, second.Id);
-        await WaitUntilAsync(() => heardOnA.Any(d => d.RequestId == deletedOnB.RequestId));
+        await Eventually.HoldsAsync(Deadline, () => heardOnA.Any(d => d.RequestId == deletedOnB.RequestId));
 
         Assert.Equal([first.Id], Assert.Single(heardOnA, d => d.RequestId == deletedOnA.RequestId).VideoIds);
         Assert.Equal([first.Id], Assert.Single(heardOnB, d => d.RequestId == deletedOnA.RequestId).VideoIds);
@@ -153,16 +153,6 @@ public abstract class TwoInstanceTests<TInstances>(TInstances instances) : IClas
     {
         await using var scope = B.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<MediaDbContext>().MediaAssets.AnyAsync(a => a.Id == assetId);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within the deadline.");
-            await Task.Delay(50);
-        }
     }
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response)
