@@ -14,9 +14,6 @@ public sealed class RedisConnection(IOptions<NotificationOptions> options, ILogg
 {
     private ConnectionMultiplexer? _multiplexer;
 
-    /// <summary>Raised once the connection is (again) up, so subscriptions can be renewed.</summary>
-    public event Action? Restored;
-
     /// <summary>True when Notifications:Redis is set, whether or not Redis answers right now.</summary>
     public bool IsConfigured => options.Value.UsesRedis;
 
@@ -41,11 +38,7 @@ public sealed class RedisConnection(IOptions<NotificationOptions> options, ILogg
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
         multiplexer.ConnectionFailed += (_, e) => logger.LogWarning(
             e.Exception, "Redis connection to {EndPoint} lost ({FailureType}); deletions and rate limits go through the database until it is back", e.EndPoint, e.FailureType);
-        multiplexer.ConnectionRestored += (_, e) =>
-        {
-            logger.LogInformation("Redis connection to {EndPoint} restored", e.EndPoint);
-            Restored?.Invoke();
-        };
+        multiplexer.ConnectionRestored += (_, e) => logger.LogInformation("Redis connection to {EndPoint} restored", e.EndPoint);
         if (!multiplexer.IsConnected)
         {
             logger.LogWarning("Redis at {Redis} does not answer; working through the database and retrying in the background", Safe(configuration));

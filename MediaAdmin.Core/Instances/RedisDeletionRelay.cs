@@ -10,14 +10,15 @@ namespace MediaAdmin.Core.Instances;
 /// Carries deletions between instances over Redis pub/sub: publishes what this instance deleted and raises
 /// what the others did. Messages lost while Redis is down are made up by <see cref="DeletionFeed"/>.
 /// </summary>
-internal sealed class RedisDeletionRelay(RedisConnection redis, DeletionNotifier notifier, ILogger<RedisDeletionRelay> logger) : IHostedService
+internal sealed class RedisDeletionRelay(RedisConnection redis, DeletionNotifier notifier, ILogger<RedisDeletionRelay> logger) : BackgroundService
 {
     internal static readonly RedisChannel Channel = RedisChannel.Literal("mediaadmin:deletions");
 
-    private readonly string _instance = Guid.NewGuid().ToString("N");
-    private int _subscribed;
+    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(1);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!redis.IsConfigured)
         {
@@ -25,35 +26,38 @@ internal sealed class RedisDeletionRelay(RedisConnection redis, DeletionNotifier
         }
 
         notifier.DeletedHere += OnDeletedHere;
-        redis.Restored += OnRestored;
-        await SubscribeAsync();
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        notifier.DeletedHere -= OnDeletedHere;
-        redis.Restored -= OnRestored;
-        return Task.CompletedTask;
-    }
-
-    private void OnRestored() => _ = SubscribeAsync();
-
-    private async Task SubscribeAsync()
-    {
-        if (redis.Multiplexer is not { IsConnected: true } multiplexer || Interlocked.Exchange(ref _subscribed, 1) == 1)
+        try
         {
-            return;
+            // Redis may be down at start-up; the library keeps a subscription across reconnects once one is made.
+            while (!await TrySubscribeAsync())
+            {
+                await Task.Delay(SubscribeRetry, stoppingToken);
+            }
+
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            notifier.DeletedHere -= OnDeletedHere;
+        }
+    }
+
+    private async Task<bool> TrySubscribeAsync()
+    {
+        if (redis.Multiplexer is not { IsConnected: true } multiplexer)
+        {
+            return false;
         }
 
         try
         {
-            // The library keeps a subscription across reconnects once it has been made.
             await multiplexer.GetSubscriber().SubscribeAsync(Channel, (_, message) => OnMessage(message));
+            return true;
         }
         catch (RedisException ex)
         {
-            Interlocked.Exchange(ref _subscribed, 0);
-            logger.LogWarning(ex, "Could not subscribe to Redis deletions; retrying when the connection is restored");
+            logger.LogWarning(ex, "Could not subscribe to Redis deletions; retrying");
+            return false;
         }
     }
 

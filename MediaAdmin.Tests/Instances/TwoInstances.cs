@@ -34,9 +34,12 @@ public class TwoInstances : IAsyncLifetime
         ? new Dictionary<string, string?>()
         : new Dictionary<string, string?> { ["Notifications:Redis"] = Redis.Configuration, ["Notifications:CatchUpInterval"] = "01:00:00" };
 
+    /// <summary>False to start the instances while Redis is still down; the test starts it.</summary>
+    protected virtual bool StartRedisFirst => true;
+
     public virtual async Task InitializeAsync()
     {
-        if (Redis is not null)
+        if (Redis is not null && StartRedisFirst)
         {
             await Redis.InitializeAsync();
         }

@@ -73,6 +73,14 @@ public sealed class RedisServer : IAsyncLifetime
         _process = null;
     }
 
+    /// <summary>How many clients are subscribed to <paramref name="channel"/> now (PUBSUB NUMSUB).</summary>
+    public long SubscribersOf(string channel)
+    {
+        using var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(Configuration);
+        var reply = (StackExchange.Redis.RedisResult[])connection.GetDatabase().Execute("PUBSUB", "NUMSUB", channel)!;
+        return (long)reply[1];
+    }
+
     public async Task DisposeAsync()
     {
         await StopAsync();
