@@ -7,11 +7,12 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["ingest"] = IngestBenchmark.RunAsync,
     ["upload"] = UploadBenchmark.RunAsync,
     ["circuits"] = CircuitsBenchmark.RunAsync,
+    ["load"] = LoadBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
 {
-    await Console.Error.WriteLineAsync($"usage: dotnet run -c Release --project MediaAdmin.Benchmarks -- <{string.Join("|", modes.Keys)}> [--rounds N]");
+    await Console.Error.WriteLineAsync($"usage: dotnet run -c Release --project MediaAdmin.Benchmarks -- <{string.Join("|", modes.Keys)}> [--rounds N] (load: [--seconds N] [--redis])");
     return 2;
 }
 

@@ -78,6 +78,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         AddIngest(services);
         Cdn.Purge.CdnPurgeServiceCollectionExtensions.AddCdnPurge(services, configuration);
         AddReconciliation(services, configuration);
+        AddInstances(services, configuration);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();
@@ -117,6 +118,23 @@ public static class MediaAdminCoreServiceCollectionExtensions
             sp.GetRequiredService<IOptions<Reconciliation.ReconciliationOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<Reconciliation.ReconciliationWorker>();
+    }
+
+    /// <summary>What lets several instances share one database: deletions told to each other, rate limits counted together.</summary>
+    private static void AddInstances(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<Instances.NotificationOptions>(configuration, Instances.NotificationOptions.Section);
+        services.AddSingleton<IValidateOptions<Instances.NotificationOptions>, Instances.NotificationOptionsValidator>();
+        services.TryAddKeyedSingleton(Instances.RateWindows.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.AddSingleton<Instances.RedisConnection>();
+        services.AddSingleton<Instances.DatabaseRateLimiter>();
+        services.AddSingleton<Instances.RedisRateLimiter>();
+        services.AddSingleton<Instances.ISharedRateLimiter>(sp => sp.GetRequiredService<IOptions<Instances.NotificationOptions>>().Value.UsesRedis
+            ? sp.GetRequiredService<Instances.RedisRateLimiter>()
+            : sp.GetRequiredService<Instances.DatabaseRateLimiter>());
+        services.AddHostedService(sp => sp.GetRequiredService<Instances.RedisConnection>());
+        services.AddHostedService<Instances.RedisDeletionRelay>();
+        services.AddHostedService<Instances.DeletionFeed>();
     }
 
     private static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)

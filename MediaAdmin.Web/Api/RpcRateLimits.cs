@@ -1,28 +1,32 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using MediaAdmin.Core.Instances;
 using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Web.Api;
 
-/// <summary>Per-user DeleteVideo rate (Alibaba's 30 per second), and a brake on addresses that keep failing signatures.</summary>
+/// <summary>
+/// Per-user DeleteVideo rate (Alibaba's 30 per second), counted across every instance; and a brake on
+/// addresses that keep failing signatures, counted per instance.
+/// </summary>
 public sealed class RpcRateLimits : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _deletes;
+    private readonly ISharedRateLimiter _deletes;
+    private readonly int _deletesPerSecond;
     private readonly PartitionedRateLimiter<string> _signatureFailures;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _blockedUntil = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
 
-    public RpcRateLimits(IOptions<ApiOptions> options, TimeProvider clock)
+    public RpcRateLimits(IOptions<ApiOptions> options, ISharedRateLimiter deletes, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clock = clock;
         var settings = options.Value;
-        _deletes = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = settings.DeleteVideoPerSecond,
-            Window = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-        }));
+        _deletes = deletes;
+        _deletesPerSecond = settings.DeleteVideoPerSecond;
+
+        // Per process on purpose: the brake sheds load from addresses guessing secrets, and counting in the shared
+        // database or Redis would add a write to every such request. An address spread over N instances gets N times the limit.
         _signatureFailures = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = settings.SignatureFailuresPerMinute,
@@ -31,11 +35,8 @@ public sealed class RpcRateLimits : IDisposable
         }));
     }
 
-    public bool TryDeleteVideo(string userId)
-    {
-        using var lease = _deletes.AttemptAcquire(userId);
-        return lease.IsAcquired;
-    }
+    public Task<RateDecision> DeleteVideoAsync(string userId, CancellationToken cancellationToken) =>
+        _deletes.AcquireAsync("DeleteVideo:" + userId, _deletesPerSecond, cancellationToken);
 
     public bool IsBlocked(string address) => _blockedUntil.TryGetValue(address, out var until) && until > _clock.GetUtcNow();
 
@@ -49,9 +50,5 @@ public sealed class RpcRateLimits : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _deletes.Dispose();
-        _signatureFailures.Dispose();
-    }
+    public void Dispose() => _signatureFailures.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Instances;
 
 namespace MediaAdmin.Web.Api.Actions;
 
@@ -14,7 +15,7 @@ internal sealed class DeleteVideoAction(VideoDeletionService deletion, RpcRateLi
     public async Task<RpcResult<DeleteVideoResponse>> RunAsync(RpcCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (!limits.TryDeleteVideo(call.Caller.UserId))
+        if (await limits.DeleteVideoAsync(call.Caller.UserId, CancellationToken.None) == RateDecision.Throttled)
         {
             return RpcError.ThrottlingUser;
         }

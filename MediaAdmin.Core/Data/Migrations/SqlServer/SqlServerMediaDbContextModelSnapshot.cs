@@ -493,6 +493,25 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("IngestJobs");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Instances.RateWindowCount", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Second")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("int");
+
+                    b.HasKey("Partition", "Second");
+
+                    b.HasIndex("Second");
+
+                    b.ToTable("RateWindowCounts", (string)null);
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Library.Category", b =>
                 {
                     b.Property<long>("Id")

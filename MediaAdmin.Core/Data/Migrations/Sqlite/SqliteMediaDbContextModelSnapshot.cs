@@ -475,6 +475,25 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("IngestJobs");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Instances.RateWindowCount", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Second")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Partition", "Second");
+
+                    b.HasIndex("Second");
+
+                    b.ToTable("RateWindowCounts", (string)null);
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Library.Category", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using MediaAdmin.Core;
+using MediaAdmin.Core.AccessKeys;
+using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Library;
+using MediaAdmin.Core.Permissions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Benchmarks;
+
+/// <summary>
+/// The API under load on two instances sharing one SQLite file (and a Redis with <c>--redis</c>): 5 users,
+/// each calling DeleteVideo on fresh assets at 25 per second and GetVideoList at 50 per second, calls handed
+/// to the two instances in turn as a load balancer would. Calls are sent on schedule whether or not earlier ones
+/// have answered, so a slow answer shows in the latencies instead of slowing the load. After the run the
+/// workers settle and every deleted asset's folder is checked for files left behind.
+/// </summary>
+internal static class LoadBenchmark
+{
+    private const int Users = 5;
+    private const int FilesPerAsset = 4;
+    private const int WarmUpCalls = 4;
+
+    public static Task<int> RunAsync(string[] args) => BenchmarkFolder.RunInAsync("mediaadmin-load-", root => RunInAsync(root, args));
+
+    private static async Task<int> RunInAsync(string root, string[] args)
+    {
+        var seconds = Option(args, "--seconds", 60);
+        var deleteRate = Option(args, "--delete-rate", 25);
+        var listRate = Option(args, "--list-rate", 50);
+        await using var instances = await LoadInstances.StartAsync(root, args.Contains("--redis"));
+        var clients = await PrepareUsersAsync(instances, (deleteRate * seconds) + deleteRate + WarmUpCalls);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: 2 instances, redis={(instances.UsesRedis ? "yes" : "no")}, {Users} users x (DeleteVideo {deleteRate}/s + GetVideoList {listRate}/s) for {seconds}s"));
+
+        var deleted = new ConcurrentBag<string>(await WarmUpAsync(clients, instances.ApiAddresses));
+        var outcomes = new ConcurrentBag<ApiOutcome>();
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        var workers = clients.SelectMany((user, u) => new[]
+        {
+            OnScheduleAsync(deleteRate, until, u, async api =>
+            {
+                if (!user.Assets.TryDequeue(out var id))
+                {
+                    throw new InvalidOperationException("ran out of fresh assets");
+                }
+
+                var outcome = await user.Client.CallAsync(api, "DeleteVideo", new Dictionary<string, string> { ["VideoIds"] = id });
+                outcomes.Add(outcome);
+                if (outcome.Code is null)
+                {
+                    deleted.Add(id);
+                }
+            }, instances.ApiAddresses),
+            OnScheduleAsync(listRate, until, u + 1, async api =>
+                outcomes.Add(await user.Client.CallAsync(api, "GetVideoList", new Dictionary<string, string> { ["PageSize"] = "20" })), instances.ApiAddresses),
+        });
+        await Task.WhenAll(workers);
+
+        var orphans = await SettleAndCountOrphansAsync(instances, deleted.ToList());
+        LoadReport.Write(seconds, outcomes.ToList(), orphans);
+        return 0;
+    }
+
+    /// <summary>A few calls of each action on each instance, one at a time and not counted, so the run measures a warm server.</summary>
+    private static async Task<List<string>> WarmUpAsync(List<LoadUser> users, IReadOnlyList<Uri> apis)
+    {
+        var deleted = new List<string>();
+        foreach (var user in users)
+        {
+            for (var i = 0; i < WarmUpCalls && user.Assets.TryDequeue(out var id); i++)
+            {
+                var api = apis[i % apis.Count];
+                await user.Client.CallAsync(api, "GetVideoList", new Dictionary<string, string> { ["PageSize"] = "20" });
+                if ((await user.Client.CallAsync(api, "DeleteVideo", new Dictionary<string, string> { ["VideoIds"] = id })).Code is { } code)
+                {
+                    throw new InvalidOperationException($"warm-up DeleteVideo failed: {code}");
+                }
+
+                deleted.Add(id);
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="call"/> <paramref name="perSecond"/> times a second until <paramref name="until"/>, alternating
+    /// the instances. A late tick sends the calls it owes, so a stalled machine shows as latency, not as a lighter load.
+    /// </summary>
+    private static async Task OnScheduleAsync(int perSecond, DateTime until, int offset, Func<Uri, Task> call, IReadOnlyList<Uri> apis)
+    {
+        var inFlight = new List<Task>();
+        var started = DateTime.UtcNow;
+        var sent = 0;
+        var total = (int)((until - started).TotalSeconds * perSecond);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / perSecond));
+        while (DateTime.UtcNow < until && await timer.WaitForNextTickAsync())
+        {
+            for (var due = Math.Min(total, (int)((DateTime.UtcNow - started).TotalSeconds * perSecond)); sent < due; sent++)
+            {
+                var api = apis[(sent + offset) % apis.Count];
+                inFlight.Add(Task.Run(() => call(api)));
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private static async Task<List<LoadUser>> PrepareUsersAsync(LoadInstances instances, int assetsPerUser)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+        var users = new List<LoadUser>();
+        for (var u = 0; u < Users; u++)
+        {
+            await using var scope = instances.First.CreateAsyncScope();
+            var created = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync($"load{u}@example.com", RoleNames.Editor);
+            var user = created.User ?? throw new InvalidOperationException(string.Join("; ", created.Errors));
+            var key = await instances.First.GetRequiredService<AccessKeyService>().CreateAsync(user.Id, user.Id);
+            var assets = new ConcurrentQueue<string>();
+            for (var batch = 0; batch < assetsPerUser; batch += 250)
+            {
+                var drafts = Enumerable.Range(batch, Math.Min(250, assetsPerUser - batch)).Select(i => Draft(user.Id, $"Load {u} asset {i}")).ToList();
+                foreach (var asset in await instances.First.GetRequiredService<AssetIngestion>().IngestManyAsync(drafts))
+                {
+                    assets.Enqueue(asset.Id);
+                }
+            }
+
+            users.Add(new LoadUser(new SignedApiClient(http, key.Value), assets));
+        }
+
+        return users;
+    }
+
+    private static AssetDraft Draft(string ownerId, string title)
+    {
+        var content = new byte[512];
+        var files = new List<FileDraft> { new(MediaFileKind.Mezzanine, "source.mp4", "mp4", content) };
+        files.AddRange(Enumerable.Range(0, FilesPerAsset - 2).Select(s => new FileDraft(MediaFileKind.Stream, $"streams/{s}.mp4", "mp4", content, "HD", 2000)));
+        files.Add(new FileDraft(MediaFileKind.Snapshot, "snapshots/00.jpg", "jpg", content, SnapshotKind: SnapshotKind.Cover));
+        return new AssetDraft(title, MediaType.Video, ownerId, files);
+    }
+
+    /// <summary>Waits (up to two minutes) until no file removal is pending, then counts files left in deleted assets' folders.</summary>
+    private static async Task<int> SettleAndCountOrphansAsync(LoadInstances instances, IReadOnlyList<string> deletedIds)
+    {
+        var dbFactory = instances.First.GetRequiredService<IDbContextFactory<MediaDbContext>>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            if (!await db.PendingFileDeletions.AnyAsync())
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        var storageRoot = instances.First.GetRequiredService<MediaAdminPaths>().StorageRoot;
+        return deletedIds.Sum(id =>
+        {
+            var folder = Path.Combine(storageRoot, "media", id);
+            return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
+        });
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+    }
+
+    private sealed record LoadUser(SignedApiClient Client, ConcurrentQueue<string> Assets);
+}

@@ -1,0 +1,6 @@
+using MediaAdmin.Tests.Support;
+
+namespace MediaAdmin.Tests.Instances;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed class TwoInstancesOnOneDatabaseTests(DatabaseOnlyInstances instances) : TwoInstanceTests<DatabaseOnlyInstances>(instances);
