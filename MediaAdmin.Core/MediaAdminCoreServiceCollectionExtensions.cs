@@ -74,11 +74,19 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Library.AssetIngestion>();
         services.AddSingleton<Library.AssetPreviewService>();
         AddIngest(services);
+        AddDeletion(services);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();
         services.AddHostedService<IngestWorker>();
         return services;
+    }
+
+    private static void AddDeletion(IServiceCollection services)
+    {
+        services.AddSingleton<FileRemovalSignal>();
+        services.AddSingleton<FileRemovalProgressService>();
+        services.AddSingleton<PendingRemovals>();
     }
 
     private static void AddIngest(IServiceCollection services)

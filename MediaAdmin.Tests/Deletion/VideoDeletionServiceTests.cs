@@ -37,9 +37,9 @@ public sealed partial class VideoDeletionServiceTests(SharedCoreHost shared) : I
         var live = await App.LiveAssetIdsAsync();
         Assert.DoesNotContain(own.Id, live);
         Assert.Contains(theirs.Id, live);
+        await App.WaitForNoPendingDeletionsAsync();
         Assert.Empty(await App.StoredKeysAsync($"media/{own.Id}"));
         Assert.Equal(theirs.Files.Count, (await App.StoredKeysAsync($"media/{theirs.Id}")).Count);
-        await App.WaitForNoPendingDeletionsAsync();
         await App.AssertStorageMatchesDatabaseAsync();
     }
 
@@ -123,6 +123,7 @@ public sealed partial class VideoDeletionServiceTests(SharedCoreHost shared) : I
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(assets.Select(a => a.Id), result.Deleted.Select(d => d.VideoId));
         Assert.Empty((await App.LiveAssetIdsAsync()).Intersect(assets.Select(a => a.Id)));
+        await App.WaitForNoPendingDeletionsAsync();
         foreach (var asset in assets)
         {
             Assert.Empty(await App.StoredKeysAsync($"media/{asset.Id}"));
