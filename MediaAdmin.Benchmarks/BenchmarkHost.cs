@@ -21,7 +21,8 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<BenchmarkHost> StartAsync(string folder)
+    /// <summary>Starts Core on <paramref name="folder"/>; <paramref name="settings"/> add to or override the defaults (e.g. another storage).</summary>
+    public static async Task<BenchmarkHost> StartAsync(string folder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Directory.CreateDirectory(folder);
         Directory.CreateDirectory(folder);
@@ -31,6 +32,11 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["MediaAdmin:DataFolder"] = folder,
             ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.Services.AddMediaAdminCore(builder.Configuration, folder);
         var host = builder.Build();

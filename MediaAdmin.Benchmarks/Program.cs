@@ -6,6 +6,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["list"] = ListBenchmark.RunAsync,
     ["ingest"] = IngestBenchmark.RunAsync,
     ["upload"] = UploadBenchmark.RunAsync,
+    ["delete-heavy"] = DeleteHeavyBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))

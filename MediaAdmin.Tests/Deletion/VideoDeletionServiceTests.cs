@@ -63,6 +63,33 @@ public sealed partial class VideoDeletionServiceTests(SharedCoreHost shared) : I
     }
 
     [Fact]
+    public async Task Hls_segments_of_a_deleted_asset_are_reminded_by_their_folder_and_playlists_one_by_one()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        byte[] content = [1, 2, 3];
+        var asset = await App.Services.GetRequiredService<AssetIngestion>().IngestAsync(new AssetDraft("Ladder", MediaType.Video, admin.Id,
+        [
+            new(MediaFileKind.Mezzanine, "source.mp4", "mp4", content),
+            new(MediaFileKind.Stream, "hls/hd/index.m3u8", "m3u8", content),
+            new(MediaFileKind.Stream, "hls/hd/init.mp4", "mp4", content),
+            new(MediaFileKind.Stream, "hls/hd/seg-00001.m4s", "m4s", content),
+            new(MediaFileKind.Stream, "hls/hd/SEG-00002.M4S", "m4s", content),
+            new(MediaFileKind.Stream, "hls/sd/seg-00001.ts", "ts", content),
+            new(MediaFileKind.Stream, "mp4/sd.mp4", "mp4", content),
+        ]));
+
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), asset.Id);
+
+        var cdn = $"https://cdn.example.test/vod/media/{asset.Id}/";
+        string[] expected = [$"{cdn}hls/hd/", $"{cdn}hls/hd/index.m3u8", $"{cdn}hls/sd/", $"{cdn}mp4/sd.mp4", $"{cdn}source.mp4"];
+        var deleted = Assert.Single(result.Deleted);
+        Assert.Equal(7, deleted.FileCount);
+        Assert.Equal(expected, deleted.CdnUrls.Order(StringComparer.Ordinal));
+        await using var db = await App.OpenDbAsync();
+        Assert.Equal(expected, (await db.CdnInvalidations.SingleAsync(i => i.RequestId == result.RequestId)).Urls.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Delete_of_21_ids_is_rejected_with_VideoIdsExceededMax_and_changes_nothing()
     {
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
