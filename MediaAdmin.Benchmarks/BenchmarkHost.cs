@@ -1,4 +1,6 @@
 using MediaAdmin.Core;
+using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Permissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +44,14 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         return new BenchmarkHost(host, folder);
+    }
+
+    /// <summary>An administrator to delete as; returns its user ID.</summary>
+    public async Task<string> CreateAdministratorAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync("bench@example.com", RoleNames.Administrator);
+        return result.User?.Id ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
     }
 
     public async ValueTask DisposeAsync()

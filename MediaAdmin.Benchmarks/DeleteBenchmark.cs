@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using MediaAdmin.Core;
-using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
-using MediaAdmin.Core.Permissions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,8 +31,8 @@ internal static class DeleteBenchmark
         {
             await using var service = await BenchmarkHost.StartAsync(Path.Combine(root, "service"));
             await using var floor = await BenchmarkHost.StartAsync(Path.Combine(root, "floor"));
-            var serviceAdmin = await CreateAdminAsync(service);
-            var floorAdmin = await CreateAdminAsync(floor);
+            var serviceAdmin = await service.CreateAdministratorAsync();
+            var floorAdmin = await floor.CreateAdministratorAsync();
 
             var serviceTimes = new List<double>();
             var floorTimes = new List<double>();
@@ -137,13 +135,6 @@ internal static class DeleteBenchmark
         {
             throw new InvalidOperationException("the floor did not delete every row");
         }
-    }
-
-    private static async Task<string> CreateAdminAsync(BenchmarkHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync("bench@example.com", RoleNames.Administrator);
-        return result.User?.Id ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
     }
 
     private static async Task<List<string>> IngestAsync(BenchmarkHost host, string ownerId, int round)

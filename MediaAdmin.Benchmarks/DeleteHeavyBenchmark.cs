@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
-using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +30,8 @@ internal static class DeleteHeavyBenchmark
     {
         await using var service = await BenchmarkHost.StartAsync(Path.Combine(root, "service"), storage.Settings);
         await using var floor = await BenchmarkHost.StartAsync(Path.Combine(root, "floor"), storage.Settings);
-        var serviceAdmin = await CreateAdminAsync(service);
-        var floorAdmin = await CreateAdminAsync(floor);
+        var serviceAdmin = await service.CreateAdministratorAsync();
+        var floorAdmin = await floor.CreateAdministratorAsync();
 
         var replies = new Dictionary<int, List<double>> { [HeavyAssetDrafts.SmallFiles] = [], [HeavyAssetDrafts.HeavyFiles] = [] };
         var cleans = new List<double>();
@@ -127,13 +125,6 @@ internal static class DeleteHeavyBenchmark
         }
 
         return elapsed;
-    }
-
-    private static async Task<string> CreateAdminAsync(BenchmarkHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync("bench@example.com", RoleNames.Administrator);
-        return result.User?.Id ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
     }
 
     /// <summary>One video at a time: ingestion checks all of a call's keys in one statement, and 60,000 exceed SQLite's parameters.</summary>

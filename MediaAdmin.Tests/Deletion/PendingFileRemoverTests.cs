@@ -71,6 +71,7 @@ public sealed class PendingFileRemoverTests : IDisposable
         var result = await app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), string.Join(",", assets.Select(a => a.Id)));
 
         Assert.Equal(total, result.Deleted.Sum(d => d.FileCount));
+        await WaitUntilEveryRemovalFailedOnceAsync(app, assetCount);
         await WaitForAsync(progress, result.RequestId, $"0 of {total:N0} files removed");
         Assert.Equal(total, (await app.StoredKeysAsync()).Count);
 
@@ -114,6 +115,22 @@ public sealed class PendingFileRemoverTests : IDisposable
             AssetId = id, StoragePrefix = PendingFileDeletion.PrefixOf(id), RequestId = requestId, TotalFiles = total, RemovedFiles = removed,
             CompletedAtUtc = done ? DateTime.UtcNow : null, NextAttemptAtUtc = DateTime.UtcNow.AddHours(1),
         };
+    }
+
+    private static async Task WaitUntilEveryRemovalFailedOnceAsync(CoreHost app, int assetCount)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            await using var db = await app.OpenDbAsync();
+            if (await db.PendingFileDeletions.CountAsync(p => p.Attempts >= 1) == assetCount)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the worker did not try every removal in time");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Makes every pending removal due and wakes the worker, as the end of a back-off would.</summary>
