@@ -1,4 +1,6 @@
 using MediaAdmin.Core;
+using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Permissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +23,8 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<BenchmarkHost> StartAsync(string folder)
+    /// <summary>Starts Core on <paramref name="folder"/>; <paramref name="settings"/> add to or override the defaults (e.g. another storage).</summary>
+    public static async Task<BenchmarkHost> StartAsync(string folder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Directory.CreateDirectory(folder);
         Directory.CreateDirectory(folder);
@@ -31,11 +34,24 @@ internal sealed class BenchmarkHost : IAsyncDisposable
             ["MediaAdmin:DataFolder"] = folder,
             ["Cdn:BaseUrl"] = "https://cdn.example.test/vod",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.Services.AddMediaAdminCore(builder.Configuration, folder);
         var host = builder.Build();
         await host.StartAsync();
         return new BenchmarkHost(host, folder);
+    }
+
+    /// <summary>An administrator to delete as; returns its user ID.</summary>
+    public async Task<string> CreateAdministratorAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().CreateAsync("bench@example.com", RoleNames.Administrator);
+        return result.User?.Id ?? throw new InvalidOperationException(string.Join("; ", result.Errors));
     }
 
     public async ValueTask DisposeAsync()

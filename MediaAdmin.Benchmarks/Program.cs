@@ -8,6 +8,7 @@ var modes = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ord
     ["upload"] = UploadBenchmark.RunAsync,
     ["circuits"] = CircuitsBenchmark.RunAsync,
     ["load"] = LoadBenchmark.RunAsync,
+    ["delete-heavy"] = DeleteHeavyBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))

@@ -79,11 +79,19 @@ public static class MediaAdminCoreServiceCollectionExtensions
         Cdn.Purge.CdnPurgeServiceCollectionExtensions.AddCdnPurge(services, configuration);
         AddReconciliation(services, configuration);
         AddInstances(services, configuration);
+        AddDeletion(services);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();
         services.AddHostedService<IngestWorker>();
         return services;
+    }
+
+    private static void AddDeletion(IServiceCollection services)
+    {
+        services.AddSingleton<FileRemovalSignal>();
+        services.AddSingleton<FileRemovalProgressService>();
+        services.AddSingleton<PendingRemovals>();
     }
 
     private static void AddIngest(IServiceCollection services)

@@ -11,8 +11,12 @@ namespace MediaAdmin.Core.Cdn;
 /// </summary>
 internal static class CdnReminderWriter
 {
-    /// <summary>Adds the reminder for <paramref name="deleted"/> to <paramref name="db"/>, unless no URL was served for them.</summary>
-    public static void AddTo(MediaDbContext db, DeletionPlan plan, IReadOnlyList<DeletedVideo> deleted, DateTime now)
+    /// <summary>
+    /// Adds the reminder for <paramref name="deleted"/> to <paramref name="db"/>, unless no URL was served for them.
+    /// <paramref name="fileKeys"/> holds every stored key of each deleted asset, read before the rows went; it is
+    /// null when no purge provider is set, since then nothing is purged file by file.
+    /// </summary>
+    public static void AddTo(MediaDbContext db, DeletionPlan plan, IReadOnlyList<DeletedVideo> deleted, DateTime now, ILookup<string, string>? fileKeys)
     {
         var urls = deleted.SelectMany(d => d.CdnUrls).ToList();
         if (urls.Count == 0)
@@ -29,23 +33,19 @@ internal static class CdnReminderWriter
             VideoIds = string.Join(",", deleted.Select(d => d.VideoId)),
             UrlList = string.Join("\n", urls),
             UrlCount = urls.Count,
-            AssetUrls = CdnPurgeAssetText.Write(AssetsOf(db, plan.RequestId, deleted)),
+            AssetUrls = CdnPurgeAssetText.Write(AssetsOf(deleted, fileKeys)),
             PurgeState = CdnPurgeState.Pending,
             NextPurgeAtUtc = now,
         });
     }
 
     /// <summary>
-    /// The reminder lists a segment folder instead of its segments; a PURGE goes per file, so the keys come from
-    /// the file removals this same transaction queued, each under the base URL its asset's listed files show.
+    /// The reminder lists a segment folder instead of its segments; a PURGE goes per file, so the keys come from the
+    /// asset's file rows, each under the base URL its asset's listed files show.
     /// </summary>
-    private static IEnumerable<CdnPurgeAsset> AssetsOf(MediaDbContext db, string requestId, IReadOnlyList<DeletedVideo> deleted)
+    private static IEnumerable<CdnPurgeAsset> AssetsOf(IReadOnlyList<DeletedVideo> deleted, ILookup<string, string>? keysByAsset)
     {
-        var keysByAsset = db.PendingFileDeletions
-            .Where(p => p.RequestId == requestId)
-            .Select(p => new { p.AssetId, p.StorageKey })
-            .ToList()
-            .ToLookup(p => p.AssetId, p => p.StorageKey, StringComparer.Ordinal);
+        keysByAsset ??= Array.Empty<string>().ToLookup(k => k, StringComparer.Ordinal);
         foreach (var video in deleted.Where(d => d.CdnUrls.Count > 0))
         {
             var listed = video.CdnUrls.Where(u => !u.EndsWith('/')).ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Deletion;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Data;
@@ -21,21 +22,55 @@ internal static class MediaDbCommands
     }
 
     /// <summary>
-    /// Queues every file of the given assets for removal, one record per file, written by the database
-    /// from the assets' own rows before those cascade away.
+    /// On SQLite, lets the asset rows a deletion removes leave their file rows behind instead of cascading them:
+    /// removing thousands of rows per asset would make the reply grow with the files. The file rows go with the
+    /// files, in the background (see <see cref="PendingFileRemover"/>); no reader reaches them meanwhile,
+    /// since files are read through their asset. Must run outside a transaction (SQLite ignores it inside one);
+    /// SQL Server keeps its cascade.
     /// </summary>
-    public static Task<int> QueueFileDeletionsAsync(
-        this MediaDbContext db, string requestId, DateTime createdAtUtc, DateTime firstAttemptAtUtc, IReadOnlyList<string> assetIds, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
-            $$"""
-            INSERT INTO "PendingFileDeletions" ("StorageKey", "AssetId", "RequestId", "CreatedAtUtc", "Attempts", "NextAttemptAtUtc")
-            SELECT "StorageKey", "AssetId", {0}, {1}, 0, {2} FROM "MediaFiles" WHERE "AssetId" IN ({{Placeholders(3, assetIds.Count)}})
-            """,
-            [requestId, createdAtUtc, firstAttemptAtUtc, .. assetIds],
-            cancellationToken);
+    public static async Task<bool> LeaveFileRowsOfDeletedAssetsAsync(this MediaDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return false;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;", cancellationToken);
+        return true;
+    }
+
+    /// <summary>Turns foreign key enforcement back on for the connection (SQLite), after <see cref="LeaveFileRowsOfDeletedAssetsAsync"/>.</summary>
+    public static Task EnforceForeignKeysAsync(this MediaDbContext db) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON;", CancellationToken.None);
 
     /// <summary>
-    /// Deletes the given assets (their files cascade) in one statement and returns the IDs this
+    /// The CDN URLs of the given assets' files as a CDN refresh wants them, computed by the database so the
+    /// rows never travel: the URL of each file, except that of an HLS segment, which becomes its folder's URL
+    /// (<see cref="CdnReminderUrls"/> finishes the collapse on these few rows).
+    /// </summary>
+    public static Task<List<CdnUrlRow>> CdnUrlsOfAssetsAsync(this MediaDbContext db, IReadOnlyList<string> assetIds, CancellationToken cancellationToken)
+    {
+        // Tested on the key's last characters and trimmed with the likeliest characters first: both run once per
+        // file, and a LIKE '%.m4s' or a trim set in alphabetical order made this query cost three times as much.
+        // A key's last segment holds only letters, digits, '-', '_' and '.', so trimming those leaves its folder.
+        var sqlServer = db.Database.IsSqlServer();
+        var isSegment = sqlServer
+            ? """LOWER(RIGHT("StorageKey", 4)) = '.m4s' OR LOWER(RIGHT("StorageKey", 3)) = '.ts'"""
+            : """lower(substr("StorageKey", -4)) = '.m4s' OR lower(substr("StorageKey", -3)) = '.ts'""";
+        var folder = sqlServer
+            ? """LEFT("CdnUrl", LEN("CdnUrl") - CHARINDEX('/', REVERSE("CdnUrl")) + 1)"""
+            : """rtrim("CdnUrl", '0123456789.-_sgemtipnxabcdfhjkloqruvwyzABCDEFGHIJKLMNOPQRSTUVWXYZ')""";
+        var sql = $"""
+            SELECT DISTINCT "AssetId" AS "AssetId",
+                CASE WHEN {isSegment} THEN {folder} ELSE "CdnUrl" END AS "Url",
+                CASE WHEN {isSegment} THEN 1 ELSE 0 END AS "IsSegmentFolder"
+            FROM "MediaFiles" WHERE "AssetId" IN ({Placeholders(0, assetIds.Count)})
+            """;
+        return db.Database.SqlQueryRaw<CdnUrlRow>(sql, [.. assetIds]).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the given assets in one statement and returns the IDs this
     /// statement removed, so a caller racing another request learns which deletions were its own.
     /// </summary>
     public static Task<List<string>> DeleteAssetsReturningIdsAsync(this MediaDbContext db, IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -6,7 +6,10 @@ public sealed class DeletionOptions
 {
     public const string Section = "Deletion";
 
-    /// <summary>How often the background worker looks for files still to be removed.</summary>
+    /// <summary>
+    /// How often the background worker looks for files still to be removed; a deletion in this process wakes
+    /// it at once, so this matters for deletions made on another instance and for retries.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan WorkerPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -18,12 +21,13 @@ public sealed class DeletionOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Files are normally removed by the request that deleted their asset; the worker leaves a fresh
-    /// record alone this long so it does not race that request.
+    /// How long an asset's removal taken by one worker is left to it before a worker (of this or another
+    /// instance) takes it over: after a crash, the next run finishes the removal once this has passed.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
-    public TimeSpan FreshRecordGrace { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RemovalLease { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Files handed to storage in one call, and after which the progress is saved.</summary>
     [Range(1, 10_000)]
     public int WorkerBatchSize { get; set; } = 500;
 }

@@ -6,32 +6,24 @@ using Microsoft.Extensions.Options;
 namespace MediaAdmin.Core.Deletion;
 
 /// <summary>
-/// Finishes file removals that a request could not: after a storage error, or after the process
-/// stopped between the commit and the removal. Runs on every instance; removals are idempotent. Each round
-/// ends with the storage's housekeeping, so folders left empty (by this run or, at start-up, an earlier one) go.
+/// Removes the files of deleted assets in the background: woken by each deletion in this process, and every
+/// poll interval for deletions made on other instances, retries, and removals a stopped run left (its records
+/// are taken over once their lease runs out). Each round ends with the storage's housekeeping, so folders
+/// left empty (by this run or, at start-up, an earlier one) go.
 /// </summary>
 public sealed class PendingFileDeletionWorker(
     IServiceProvider services,
+    FileRemovalSignal signal,
     IOptions<DeletionOptions> options,
-    TimeProvider clock,
     ILogger<PendingFileDeletionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.WorkerPollInterval, clock);
         do
         {
             try
             {
-                var remover = services.GetRequiredService<PendingFileRemover>();
-                await remover.ClearSettledRequestsAsync(stoppingToken);
-                int settled;
-                do
-                {
-                    settled = await remover.RemoveDueAsync(stoppingToken);
-                }
-                while (settled >= options.Value.WorkerBatchSize && !stoppingToken.IsCancellationRequested);
-
+                await services.GetRequiredService<PendingFileRemover>().RemoveDueAsync(stoppingToken);
                 await services.GetRequiredService<Storage.IMediaStorage>().PruneAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,14 +37,15 @@ public sealed class PendingFileDeletionWorker(
                 logger.LogError(ex, "A round of pending file deletions failed; retrying at the next tick");
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await WaitAsync(stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    private async Task<bool> WaitAsync(CancellationToken stoppingToken)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
+            await signal.WaitAsync(options.Value.WorkerPollInterval, stoppingToken);
+            return true;
         }
         catch (OperationCanceledException)
         {

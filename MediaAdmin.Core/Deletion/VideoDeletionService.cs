@@ -1,5 +1,6 @@
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
@@ -12,16 +13,17 @@ namespace MediaAdmin.Core.Deletion;
 /// <summary>
 /// DeleteVideo as Alibaba Cloud VOD defines it: physically deletes up to 20 assets with their
 /// mezzanine, streams and snapshots, reporting each ID as deleted, forbidden or non-existent.
-/// Rows, pending file removals, CDN reminders and the audit record commit in one transaction;
-/// files are removed after the commit and, should that fail, by <see cref="PendingFileDeletionWorker"/>.
+/// The asset rows, one pending removal per asset prefix, the CDN reminder and the audit record commit in one
+/// transaction whose cost does not grow with the files; the answer follows the commit, and
+/// <see cref="PendingFileDeletionWorker"/>, woken at once, removes the files (and their rows) in the background.
 /// </summary>
 public sealed class VideoDeletionService(
     IDbContextFactory<MediaDbContext> dbFactory,
     PermissionService permissions,
-    PendingFileRemover fileRemover,
+    FileRemovalSignal removalSignal,
     DeletionNotifier notifier,
     DeletionAuditWriter audit,
-    IOptions<DeletionOptions> options,
+    IOptions<CdnPurgeOptions> purge,
     TimeProvider clock,
     ILogger<VideoDeletionService> logger)
 {
@@ -65,7 +67,7 @@ public sealed class VideoDeletionService(
         var lookup = ids.Where(VideoId.IsWellFormed).ToList();
         var found = await db.MediaAssets.AsNoTracking()
             .Where(a => lookup.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.OwnerId, OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName })
+            .Select(a => new { a.Id, a.Title, a.TotalSizeBytes, a.OwnerId, OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName })
             .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
 
         var forbidden = new List<ForbiddenVideo>();
@@ -83,7 +85,7 @@ public sealed class VideoDeletionService(
             }
             else
             {
-                candidates.Add(new DeletionCandidate(id, asset.Title));
+                candidates.Add(new DeletionCandidate(id, asset.Title, asset.TotalSizeBytes));
             }
         }
 
@@ -101,10 +103,10 @@ public sealed class VideoDeletionService(
             verifySucceeded: null,
             cancellationToken);
 
-        // The commit is the point of no return; from here the files go, now or through the worker.
-        await RemoveFilesAfterCommitAsync(requestId, committed.StorageKeys);
+        // The commit is the point of no return; from here the worker removes the files, starting now.
         if (committed.Deleted.Count > 0)
         {
+            removalSignal.Kick();
             Notify(new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()));
         }
 
@@ -116,67 +118,75 @@ public sealed class VideoDeletionService(
     private async Task<Committed> CommitAsync(MediaDbContext db, DeletionPlan plan, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+        var leavesFileRows = await db.LeaveFileRowsOfDeletedAssetsAsync(cancellationToken);
+        try
+        {
+            return await CommitInTransactionAsync(db, plan, cancellationToken);
+        }
+        finally
+        {
+            if (leavesFileRows)
+            {
+                await db.EnforceForeignKeysAsync();
+            }
+        }
+    }
+
+    private async Task<Committed> CommitInTransactionAsync(MediaDbContext db, DeletionPlan plan, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var candidateIds = plan.Candidates.Select(c => c.VideoId).ToList();
-        var files = await db.MediaFiles.AsNoTracking()
+        var fileCounts = await db.MediaFiles.AsNoTracking()
             .Where(f => candidateIds.Contains(f.AssetId))
-            .Select(f => new { f.AssetId, f.StorageKey, f.CdnUrl, f.SizeBytes })
-            .ToListAsync(cancellationToken);
-        var filesByAsset = files.ToLookup(f => f.AssetId, StringComparer.Ordinal);
+            .GroupBy(f => f.AssetId)
+            .Select(g => new { AssetId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AssetId, g => g.Count, StringComparer.Ordinal, cancellationToken);
+        var cdnUrls = (await db.CdnUrlsOfAssetsAsync(candidateIds, cancellationToken)).ToLookup(u => u.AssetId, StringComparer.Ordinal);
 
-        await db.QueueFileDeletionsAsync(plan.RequestId, now, now + options.Value.FreshRecordGrace, candidateIds, cancellationToken);
+        // A purge per URL and the probe's segment sample need every file, segments included; without a purge provider
+        // nothing is purged, so the read that grows with the files is skipped.
+        var fileKeys = purge.Value.ProviderKind is null or CdnPurgeProviderKind.None
+            ? null
+            : (await db.MediaFiles.AsNoTracking().Where(f => candidateIds.Contains(f.AssetId)).Select(f => new { f.AssetId, f.StorageKey }).ToListAsync(cancellationToken))
+                .ToLookup(f => f.AssetId, f => f.StorageKey, StringComparer.Ordinal);
 
         // The IDs this statement removed; an asset a concurrent request removed first is not among them.
         var removed = (await db.DeleteAssetsReturningIdsAsync(candidateIds, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var lostRace = candidateIds.Where(id => !removed.Contains(id)).ToList();
-        if (lostRace.Count > 0)
-        {
-            await db.PendingFileDeletions.Where(p => p.RequestId == plan.RequestId && lostRace.Contains(p.AssetId)).ExecuteDeleteAsync(cancellationToken);
-        }
 
         var deleted = plan.Candidates
             .Where(c => removed.Contains(c.VideoId))
             .Select(c =>
             {
-                var own = filesByAsset[c.VideoId].ToList();
-                return new DeletedVideo(c.VideoId, c.Title, own.Count, own.Sum(f => f.SizeBytes), CdnReminderUrls.Collapse(own.Select(f => f.CdnUrl)));
+                var urls = cdnUrls[c.VideoId].ToList();
+                var reminder = CdnReminderUrls.Collapse(urls.Where(u => u.IsSegmentFolder == 0).Select(u => u.Url), urls.Where(u => u.IsSegmentFolder != 0).Select(u => u.Url));
+                return new DeletedVideo(c.VideoId, c.Title, fileCounts.GetValueOrDefault(c.VideoId), c.TotalBytes, reminder);
             })
             .ToList();
+
+        db.PendingFileDeletions.AddRange(deleted.Select(d => new PendingFileDeletion
+        {
+            AssetId = d.VideoId,
+            StoragePrefix = PendingFileDeletion.PrefixOf(d.VideoId),
+            RequestId = plan.RequestId,
+            CreatedAtUtc = now,
+            TotalFiles = d.FileCount,
+            NextAttemptAtUtc = now,
+        }));
 
         var nonExistent = plan.NonExistent.Concat(lostRace).ToList();
 
         // Every asset found was deleted by a concurrent request meanwhile: to this caller none exists.
         var error = deleted.Count == 0 && plan.Forbidden.Count == 0 ? DeletionError.InvalidVideoNotFound : null;
         var record = DeletionAuditWriter.AddTo(db, plan, error, now);
-        CdnReminderWriter.AddTo(db, plan, deleted, now);
+        CdnReminderWriter.AddTo(db, plan, deleted, now, fileKeys);
 
         await db.SaveChangesAsync(cancellationToken);
         await DeletionAuditWriter.WriteOutcomesAsync(db, record, deleted, plan.Forbidden, nonExistent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        var keys = deleted.SelectMany(d => filesByAsset[d.VideoId]).Select(f => f.StorageKey).ToList();
-        return new Committed(deleted, nonExistent, keys, error);
-    }
-
-    private async Task RemoveFilesAfterCommitAsync(string requestId, IReadOnlyList<string> storageKeys)
-    {
-        if (storageKeys.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            // Not cancellable: once the rows are gone a caller hanging up must not strand files.
-            await fileRemover.RemoveForRequestAsync(requestId, storageKeys, CancellationToken.None);
-        }
-#pragma warning disable CA1031 // The deletion is committed; any failure here is the worker's to finish.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(ex, "Files of DeleteVideo {RequestId} were not all removed; the background worker will finish", requestId);
-        }
+        return new Committed(deleted, nonExistent, error);
     }
 
     private void Notify(AssetsDeleted deleted)
@@ -193,5 +203,5 @@ public sealed class VideoDeletionService(
         }
     }
 
-    private sealed record Committed(IReadOnlyList<DeletedVideo> Deleted, IReadOnlyList<string> NonExistent, IReadOnlyList<string> StorageKeys, DeletionError? Error);
+    private sealed record Committed(IReadOnlyList<DeletedVideo> Deleted, IReadOnlyList<string> NonExistent, DeletionError? Error);
 }

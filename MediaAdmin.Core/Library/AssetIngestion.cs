@@ -103,7 +103,8 @@ public sealed class AssetIngestion(
             throw new InvalidOperationException("An asset with this ID, or a file under one of these storage keys, already exists.");
         }
 
-        if (await db.PendingFileDeletions.AnyAsync(p => keys.Contains(p.StorageKey), cancellationToken))
+        var prefixes = ids.Select(Deletion.PendingFileDeletion.PrefixOf).ToList();
+        if (await db.PendingFileDeletions.AnyAsync(p => prefixes.Contains(p.StoragePrefix), cancellationToken))
         {
             throw new InvalidOperationException("The files of a deleted asset with this ID are still being removed; try again in a minute.");
         }

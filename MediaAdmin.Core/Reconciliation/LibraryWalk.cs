@@ -15,6 +15,9 @@ internal sealed class LibraryWalk(IMediaStorage storage)
     {
         var files = await db.MediaFiles.AsNoTracking()
             .Where(f => f.Id > run.LastFileId)
+
+            // A deleted asset's rows may outlive it until the removal worker clears them with its files.
+            .Where(f => db.MediaAssets.Any(a => a.Id == f.AssetId))
             .OrderBy(f => f.Id)
             .Take(pageSize)
             .Select(f => new FileRow(f.Id, f.AssetId, f.StorageKey))

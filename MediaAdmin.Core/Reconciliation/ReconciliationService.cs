@@ -153,7 +153,7 @@ public sealed class ReconciliationService
             Phase = ReconciliationPhase.Storage,
             Unfinished = true,
             LeasedUntilUtc = now + leasedFor,
-            FilesAtStart = await db.MediaFiles.LongCountAsync(cancellationToken),
+            FilesAtStart = await db.MediaFiles.Where(f => db.MediaAssets.Any(a => a.Id == f.AssetId)).LongCountAsync(cancellationToken),
             StartedAtUtc = now,
             UpdatedAtUtc = now,
         };

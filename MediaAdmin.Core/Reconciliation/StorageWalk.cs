@@ -80,7 +80,7 @@ internal sealed class StorageWalk(IMediaStorage storage, IStoredFileAges? ages, 
         var names = keys.SelectMany(StorageAccounting.NamesFor).Distinct(StringComparer.Ordinal).ToList();
         var assetIds = keys.Select(StorageAccounting.AssetIdOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var found = await db.MediaFiles.Where(f => names.Contains(f.StorageKey)).Select(f => f.StorageKey)
-            .Concat(db.PendingFileDeletions.Where(p => names.Contains(p.StorageKey)).Select(p => p.StorageKey))
+            .Concat(db.PendingFileDeletions.Where(p => p.CompletedAtUtc == null && names.Contains(p.StoragePrefix)).Select(p => p.StoragePrefix))
             .Concat(db.IngestJobs
                 .Where(j => assetIds.Contains(j.AssetId) && (j.State == IngestJobState.Queued || j.State == IngestJobState.Running))
                 .Select(j => "media/" + j.AssetId + "/"))

@@ -160,7 +160,7 @@ public sealed class CdnOriginTests : ConsoleServerTest
         {
             db.PendingFileDeletions.Add(new PendingFileDeletion
             {
-                StorageKey = deleting.StorageKey, AssetId = deleting.AssetId, RequestId = Guid.NewGuid().ToString(), CreatedAtUtc = DateTime.UtcNow,
+                StoragePrefix = PendingFileDeletion.PrefixOf(deleting.AssetId), AssetId = deleting.AssetId, RequestId = Guid.NewGuid().ToString(), CreatedAtUtc = DateTime.UtcNow,
                 NextAttemptAtUtc = DateTime.UtcNow.AddDays(1),
             });
             await db.SaveChangesAsync();

@@ -79,7 +79,7 @@ public sealed class AssetDrawerTests : CoreComponentTest
         var editor = await App.CreateUserAsync(RoleNames.Editor);
         var asset = await App.AddAssetAsync(editor.Id, title: "Clip to remove");
         SignInWith(
-            editor, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
+            editor, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
             typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(AssetPreviewService), typeof(Core.Ingest.IngestProgressService),
             typeof(Core.Cdn.Purge.CdnPurgeQueries), typeof(Core.Cdn.Purge.CdnPurgeService), typeof(Core.Cdn.Purge.CdnPurgeNotifier), typeof(IOptions<Core.Cdn.Purge.CdnPurgeOptions>));
         var providers = RenderProviders();

@@ -1,10 +1,12 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Web.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Components;
 
-public sealed class DeletionResultsPanelTests : ConsoleComponentTest
+public sealed class DeletionResultsPanelTests : CoreComponentTest
 {
     private static readonly DeleteVideosResult Mixed = new(
         "AE9F3948-133C-4239-9B4C-7F79D6CC3CDF",
@@ -15,6 +17,39 @@ public sealed class DeletionResultsPanelTests : ConsoleComponentTest
 
     // The CDN reminder reads Core's purge services; its own tests (Components/Cdn) render it over a real Core.
     public DeletionResultsPanelTests() => ComponentFactories.AddStub<MediaAdmin.Web.Components.Shared.CdnReminder.CdnDeletionReminder>();
+
+    protected override async Task StartAsync()
+    {
+        await base.StartAsync();
+        Services.AddSingleton(App.Services.GetRequiredService<FileRemovalProgressService>());
+    }
+
+    [Fact]
+    public async Task The_file_removal_progress_updates_live_until_storage_is_clean()
+    {
+        var assetId = Core.Library.VideoId.New();
+        await using (var db = await App.OpenDbAsync())
+        {
+            // A removal that the worker will not take yet, half-way through its 60,000 files.
+            db.PendingFileDeletions.Add(new PendingFileDeletion
+            {
+                AssetId = assetId, StoragePrefix = PendingFileDeletion.PrefixOf(assetId), RequestId = "R-progress",
+                TotalFiles = 60_000, RemovedFiles = 1_840, NextAttemptAtUtc = DateTime.UtcNow.AddHours(1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var result = new DeleteVideosResult("R-progress", null, [new DeletedVideo(assetId, "Long film", 60_000, 1, [])], [], []);
+        var panel = Render<DeletionResultsPanel>(p => p.Add(c => c.Result, result).Add(c => c.RefreshConsoleUrl, "https://x.example"));
+
+        panel.WaitForAssertion(() => Assert.Equal("1,840 of 60,000 files removed", panel.Find("[data-testid=removal-progress]").TextContent));
+        await using (var db = await App.OpenDbAsync())
+        {
+            await db.PendingFileDeletions.Where(p => p.RequestId == "R-progress").ExecuteDeleteAsync();
+        }
+
+        panel.WaitForAssertion(() => Assert.Equal("Storage clean", panel.Find("[data-testid=removal-progress]").TextContent), TimeSpan.FromSeconds(10));
+    }
 
     [Fact]
     public void Each_list_and_the_cdn_reminder_show_what_happened_to_every_id()

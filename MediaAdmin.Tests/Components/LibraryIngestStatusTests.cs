@@ -92,7 +92,7 @@ public sealed class LibraryIngestStatusTests : CoreComponentTest
 
     private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user)
     {
-        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
+        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
             typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(IngestProgressService));
         RenderProviders();
         return Render<LibraryPage>();

@@ -147,7 +147,7 @@ public sealed class LibraryPageTests : CoreComponentTest
 
     private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user, string url = "/")
     {
-        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier), typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(Core.Cdn.Purge.CdnPurgeQueries), typeof(Core.Cdn.Purge.CdnPurgeService), typeof(Core.Cdn.Purge.CdnPurgeNotifier), typeof(IOptions<Core.Cdn.Purge.CdnPurgeOptions>), typeof(Core.Ingest.IngestProgressService));
+        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier), typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(Core.Cdn.Purge.CdnPurgeQueries), typeof(Core.Cdn.Purge.CdnPurgeService), typeof(Core.Cdn.Purge.CdnPurgeNotifier), typeof(IOptions<Core.Cdn.Purge.CdnPurgeOptions>), typeof(Core.Ingest.IngestProgressService));
         Navigation.NavigateTo(url);
         RenderProviders();
         return Render<LibraryPage>();

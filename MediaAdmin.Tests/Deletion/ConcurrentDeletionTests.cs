@@ -2,13 +2,16 @@ using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Tests.Deletion;
 
 public sealed class ConcurrentDeletionTests : CoreHostTest
 {
-    [Fact]
-    public async Task Sixteen_parallel_callers_on_overlapping_sets_delete_each_of_200_assets_exactly_once()
+    [Theory]
+    [InlineData(200, 1, 1)]
+    [InlineData(3, 2990, 9)]
+    public async Task Sixteen_parallel_callers_on_overlapping_sets_delete_each_asset_exactly_once(int assetCount, int streams, int snapshots)
     {
         var admins = new List<string>();
         for (var i = 0; i < 4; i++)
@@ -16,7 +19,7 @@ public sealed class ConcurrentDeletionTests : CoreHostTest
             admins.Add((await App.CreateUserAsync(RoleNames.Administrator)).Id);
         }
 
-        var ids = (await App.AddAssetsAsync(admins[0], 200, streams: 1, snapshots: 1)).Select(a => a.Id).ToArray();
+        var ids = (await App.AddAssetsAsync(admins[0], assetCount, streams, snapshots)).Select(a => a.Id).ToArray();
 
         // Caller c works through windows of 20 that start at its own offset and wrap, so every
         // asset is asked for by several callers at about the same moment.
@@ -38,10 +41,12 @@ public sealed class ConcurrentDeletionTests : CoreHostTest
 
         var all = (await Task.WhenAll(callers)).SelectMany(d => d).ToList();
 
-        Assert.Equal(200, all.Count);
+        Assert.Equal(assetCount, all.Count);
         Assert.Equal(ids.Order(StringComparer.Ordinal), all.Order(StringComparer.Ordinal));
         Assert.Empty(await App.LiveAssetIdsAsync());
-        await App.WaitForNoPendingDeletionsAsync();
+        await App.WaitForNoPendingDeletionsAsync(TimeSpan.FromSeconds(60));
         Assert.Empty(await App.StoredKeysAsync());
+        await using var db = await App.OpenDbAsync();
+        Assert.Equal(0, await db.MediaFiles.CountAsync());
     }
 }

@@ -37,9 +37,9 @@ public sealed partial class VideoDeletionServiceTests(SharedCoreHost shared) : I
         var live = await App.LiveAssetIdsAsync();
         Assert.DoesNotContain(own.Id, live);
         Assert.Contains(theirs.Id, live);
+        await App.WaitForNoPendingDeletionsAsync();
         Assert.Empty(await App.StoredKeysAsync($"media/{own.Id}"));
         Assert.Equal(theirs.Files.Count, (await App.StoredKeysAsync($"media/{theirs.Id}")).Count);
-        await App.WaitForNoPendingDeletionsAsync();
         await App.AssertStorageMatchesDatabaseAsync();
     }
 
@@ -60,6 +60,33 @@ public sealed partial class VideoDeletionServiceTests(SharedCoreHost shared) : I
         Assert.Null(reminder.RefreshedAtUtc);
         Assert.Equal((asset.Id, asset.Files.Count), (reminder.VideoIds, reminder.UrlCount));
         Assert.Equal(expected, reminder.Urls.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hls_segments_of_a_deleted_asset_are_reminded_by_their_folder_and_playlists_one_by_one()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        byte[] content = [1, 2, 3];
+        var asset = await App.Services.GetRequiredService<AssetIngestion>().IngestAsync(new AssetDraft("Ladder", MediaType.Video, admin.Id,
+        [
+            new(MediaFileKind.Mezzanine, "source.mp4", "mp4", content),
+            new(MediaFileKind.Stream, "hls/hd/index.m3u8", "m3u8", content),
+            new(MediaFileKind.Stream, "hls/hd/init.mp4", "mp4", content),
+            new(MediaFileKind.Stream, "hls/hd/seg-00001.m4s", "m4s", content),
+            new(MediaFileKind.Stream, "hls/hd/SEG-00002.M4S", "m4s", content),
+            new(MediaFileKind.Stream, "hls/sd/seg-00001.ts", "ts", content),
+            new(MediaFileKind.Stream, "mp4/sd.mp4", "mp4", content),
+        ]));
+
+        var result = await App.Deletion.DeleteAsync(Console(admin.Id), asset.Id);
+
+        var cdn = $"https://cdn.example.test/vod/media/{asset.Id}/";
+        string[] expected = [$"{cdn}hls/hd/", $"{cdn}hls/hd/index.m3u8", $"{cdn}hls/sd/", $"{cdn}mp4/sd.mp4", $"{cdn}source.mp4"];
+        var deleted = Assert.Single(result.Deleted);
+        Assert.Equal(7, deleted.FileCount);
+        Assert.Equal(expected, deleted.CdnUrls.Order(StringComparer.Ordinal));
+        await using var db = await App.OpenDbAsync();
+        Assert.Equal(expected, (await db.CdnInvalidations.SingleAsync(i => i.RequestId == result.RequestId)).Urls.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -123,6 +150,7 @@ public sealed partial class VideoDeletionServiceTests(SharedCoreHost shared) : I
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.Equal(assets.Select(a => a.Id), result.Deleted.Select(d => d.VideoId));
         Assert.Empty((await App.LiveAssetIdsAsync()).Intersect(assets.Select(a => a.Id)));
+        await App.WaitForNoPendingDeletionsAsync();
         foreach (var asset in assets)
         {
             Assert.Empty(await App.StoredKeysAsync($"media/{asset.Id}"));

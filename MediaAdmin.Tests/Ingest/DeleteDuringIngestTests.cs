@@ -74,6 +74,7 @@ public sealed class DeleteDuringIngestTests : IngestHostTest
         Assert.Equal(step, reachedSteps[^1]); // stopped there: ffmpeg killed, nothing more stored, no commit tried
         Assert.Equal([id], deletion!.Deleted.Select(d => d.VideoId));
         Assert.Equal([bystander.Id], await Host.App.LiveAssetIdsAsync());
+        await Host.App.WaitForNoPendingDeletionsAsync();
         await using (var db = await Host.App.OpenDbAsync())
         {
             Assert.False(await db.MediaFiles.AnyAsync(f => f.AssetId == id));

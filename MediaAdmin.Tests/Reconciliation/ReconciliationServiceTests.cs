@@ -65,7 +65,7 @@ public sealed class ReconciliationServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Files_of_a_running_ingest_and_of_pending_removals_by_key_or_by_prefix_are_not_touched()
+    public async Task Files_of_a_running_ingest_and_under_pending_removals_are_not_touched()
     {
         var admin = await _app.CreateUserAsync(RoleNames.Administrator);
         var transcoding = await _app.AddAssetAsync(admin.Id);
@@ -74,8 +74,8 @@ public sealed class ReconciliationServiceTests : IAsyncLifetime
         await using (var db = await _app.OpenDbAsync())
         {
             db.IngestJobs.Add(new IngestJob { AssetId = transcoding.Id, State = IngestJobState.Running, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow });
-            db.PendingFileDeletions.Add(Pending($"media/{gone}/source.mp4", gone));
-            db.PendingFileDeletions.Add(Pending($"media/{goneByPrefix}/", goneByPrefix));
+            db.PendingFileDeletions.Add(Pending(gone));
+            db.PendingFileDeletions.Add(Pending(goneByPrefix));
             await db.SaveChangesAsync();
         }
 
@@ -151,9 +151,9 @@ public sealed class ReconciliationServiceTests : IAsyncLifetime
         return (leftover, stray);
     }
 
-    private static PendingFileDeletion Pending(string key, string assetId) => new()
+    private static PendingFileDeletion Pending(string assetId) => new()
     {
-        StorageKey = key, AssetId = assetId, RequestId = Guid.NewGuid().ToString().ToUpperInvariant(),
+        StoragePrefix = PendingFileDeletion.PrefixOf(assetId), AssetId = assetId, RequestId = Guid.NewGuid().ToString().ToUpperInvariant(),
         CreatedAtUtc = DateTime.UtcNow, NextAttemptAtUtc = DateTime.UtcNow.AddDays(1),
     };
 }

@@ -114,11 +114,15 @@ public sealed class CoreHost : IAsyncDisposable
         return keys;
     }
 
-    /// <summary>Files of live assets and files in storage match exactly: no orphan file, no file missing.</summary>
+    /// <summary>
+    /// Once the background removals are done, files of live assets and files in storage match exactly:
+    /// no orphan file, no file missing.
+    /// </summary>
     public async Task AssertStorageMatchesDatabaseAsync()
     {
+        await WaitForNoPendingDeletionsAsync();
         await using var db = await OpenDbAsync();
-        var expected = (await db.MediaFiles.Select(f => f.StorageKey).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+        var expected = (await db.MediaFiles.Where(f => db.MediaAssets.Any(a => a.Id == f.AssetId)).Select(f => f.StorageKey).ToListAsync()).Order(StringComparer.Ordinal).ToList();
         var actual = (await StoredKeysAsync()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, actual);
     }

@@ -80,7 +80,7 @@ public sealed class UploadDialogTests : CoreComponentTest
 
     private IRenderedComponent<LibraryPage> RenderLibraryAs(Core.Accounts.MediaUser user)
     {
-        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
+        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
             typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(Core.Ingest.IngestProgressService));
         Providers = RenderProviders();
         return Render<LibraryPage>();

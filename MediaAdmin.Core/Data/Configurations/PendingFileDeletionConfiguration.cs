@@ -11,14 +11,15 @@ internal sealed class PendingFileDeletionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<PendingFileDeletion> pending)
     {
         pending.HasKey(p => p.Id);
-        pending.Property(p => p.StorageKey).HasMaxLength(StorageKey.MaxLength).IsUnicode(false);
         pending.Property(p => p.AssetId).HasMaxLength(VideoId.Length).IsUnicode(false);
+        pending.Property(p => p.StoragePrefix).HasMaxLength(StorageKey.MaxLength).IsUnicode(false);
         pending.Property(p => p.RequestId).HasMaxLength(36).IsUnicode(false);
         pending.Property(p => p.LastError).HasMaxLength(1024);
-        // The table holds only removals in flight or retrying, so it stays small: an index for the worker's
-        // due-first scan, and one by key because /cdn asks of every file it serves whether its removal is pending;
-        // clearing by request scans, which is cheaper than indexing every insert once more.
+
+        // One row per asset in flight, so the table stays small: the worker's due-first scan, the progress
+        // and clearing by request, and ingestion's "is this prefix still being removed?".
         pending.HasIndex(p => p.NextAttemptAtUtc);
-        pending.HasIndex(p => p.StorageKey);
+        pending.HasIndex(p => p.RequestId);
+        pending.HasIndex(p => p.StoragePrefix);
     }
 }

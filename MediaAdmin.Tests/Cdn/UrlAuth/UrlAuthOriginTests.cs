@@ -89,7 +89,7 @@ public sealed class UrlAuthOriginTests : UrlAuthServerTest
         {
             db.PendingFileDeletions.Add(new PendingFileDeletion
             {
-                StorageKey = file.StorageKey, AssetId = file.AssetId, RequestId = Guid.NewGuid().ToString(), CreatedAtUtc = DateTime.UtcNow,
+                StoragePrefix = PendingFileDeletion.PrefixOf(file.AssetId), AssetId = file.AssetId, RequestId = Guid.NewGuid().ToString(), CreatedAtUtc = DateTime.UtcNow,
                 NextAttemptAtUtc = DateTime.UtcNow.AddDays(1),
             });
             await db.SaveChangesAsync();

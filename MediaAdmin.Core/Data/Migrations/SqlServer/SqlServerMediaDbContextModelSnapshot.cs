@@ -414,6 +414,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -424,23 +427,31 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("RemovedFiles")
+                        .HasColumnType("int");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(36)
                         .IsUnicode(false)
                         .HasColumnType("varchar(36)");
 
-                    b.Property<string>("StorageKey")
+                    b.Property<string>("StoragePrefix")
                         .IsRequired()
                         .HasMaxLength(512)
                         .IsUnicode(false)
                         .HasColumnType("varchar(512)");
 
+                    b.Property<int>("TotalFiles")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAtUtc");
 
-                    b.HasIndex("StorageKey");
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("StoragePrefix");
 
                     b.ToTable("PendingFileDeletions");
                 });

@@ -398,6 +398,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -408,23 +411,31 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RemovedFiles")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(36)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StorageKey")
+                    b.Property<string>("StoragePrefix")
                         .IsRequired()
                         .HasMaxLength(512)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TotalFiles")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAtUtc");
 
-                    b.HasIndex("StorageKey");
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("StoragePrefix");
 
                     b.ToTable("PendingFileDeletions");
                 });
