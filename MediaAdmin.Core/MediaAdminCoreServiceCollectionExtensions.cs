@@ -67,7 +67,6 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddSingleton<Library.LibraryQueryService>();
         services.AddSingleton<DeletionPreviewService>();
         services.AddSingleton<DeletionNotifier>();
-        services.AddSingleton<CdnReminderService>();
         services.AddSingleton<Audit.AuditLogService>();
         services.AddSingleton<AccessKeys.AccessKeyService>();
         services.AddSingleton<AccessKeys.NonceStore>();

@@ -1,5 +1,5 @@
 using MediaAdmin.Core.Audit;
-using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
@@ -44,22 +44,25 @@ public sealed class AuditLogServiceTests : CoreHostTest
     }
 
     [Fact]
-    public async Task A_cdn_reminder_stays_open_until_marked_refreshed_once()
+    public async Task A_cdn_reminder_stays_open_until_marked_done_once_with_a_reason_that_is_kept()
     {
         var admin = await App.CreateUserAsync(RoleNames.Administrator, "Ada Admin");
         var asset = await App.AddAssetAsync(admin.Id);
         await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), asset.Id);
-        var reminders = App.Services.GetRequiredService<CdnReminderService>();
+        var purges = App.Services.GetRequiredService<CdnPurgeService>();
 
-        var open = Assert.Single((await reminders.OpenAsync(admin.Id)).Value.Reminders);
-        var first = await reminders.MarkRefreshedAsync(admin.Id, open.Id);
-        var second = await reminders.MarkRefreshedAsync(admin.Id, open.Id);
-        var unknown = await reminders.MarkRefreshedAsync(admin.Id, open.Id + 1000);
+        var open = Assert.Single((await OpenAsync(admin.Id)).Items);
+        var withoutReason = await purges.MarkDoneAsync(admin.Id, open.RequestId, "  ");
+        var first = await purges.MarkDoneAsync(admin.Id, open.RequestId, "Refreshed by hand in the vendor's console");
+        var second = await purges.MarkDoneAsync(admin.Id, open.RequestId, "Again.");
+        var unknown = await purges.MarkDoneAsync(admin.Id, Guid.NewGuid().ToString("D"), "Refreshed.");
 
-        Assert.Equal(asset.Files.Count, open.Urls.Count);
-        Assert.Equal((ResultStatus.Ok, ResultStatus.Conflict, ResultStatus.NotFound), (first.Status, second.Status, unknown.Status));
-        Assert.Equal($"Already marked refreshed by {admin.UserName}.", second.Error);
-        Assert.Empty((await reminders.OpenAsync(admin.Id)).Value.Reminders);
+        Assert.Equal(asset.Files.Count, open.UrlCount);
+        Assert.Equal((ResultStatus.Invalid, ResultStatus.Ok, ResultStatus.Conflict, ResultStatus.NotFound), (withoutReason.Status, first.Status, second.Status, unknown.Status));
+        Assert.Equal($"Already closed: marked done by {admin.UserName}: Refreshed by hand in the vendor's console.", second.Error);
+        Assert.Empty((await OpenAsync(admin.Id)).Items);
+        var closed = (await App.Services.GetRequiredService<CdnPurgeQueries>().DetailAsync(admin.Id, open.RequestId)).Value.Summary;
+        Assert.Equal((admin.UserName, "Refreshed by hand in the vendor's console"), (closed.DoneBy, closed.DoneReason));
     }
 
     [Fact]
@@ -68,12 +71,14 @@ public sealed class AuditLogServiceTests : CoreHostTest
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var viewer = await App.CreateUserAsync(RoleNames.Viewer);
         await App.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), (await App.AddAssetAsync(admin.Id)).Id);
-        var reminders = App.Services.GetRequiredService<CdnReminderService>();
 
-        var asViewer = (await reminders.OpenAsync(viewer.Id)).Value;
-        var asAdmin = (await reminders.OpenAsync(admin.Id)).Value;
+        var asViewer = await OpenAsync(viewer.Id);
+        var asAdmin = await OpenAsync(admin.Id);
 
-        Assert.Single(asViewer.Reminders);
-        Assert.Equal((false, true), (asViewer.CanMarkRefreshed, asAdmin.CanMarkRefreshed));
+        Assert.Single(asViewer.Items);
+        Assert.Equal((false, true), (asViewer.CanMarkDone, asAdmin.CanMarkDone));
     }
+
+    private async Task<CdnPurgePage> OpenAsync(string userId) =>
+        (await App.Services.GetRequiredService<CdnPurgeQueries>().ListAsync(userId, new CdnPurgeListQuery(OpenOnly: true))).Value;
 }

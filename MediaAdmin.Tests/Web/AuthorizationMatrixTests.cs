@@ -1,7 +1,7 @@
 using System.Net;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Audit;
-using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
@@ -98,18 +98,16 @@ public sealed class AuthorizationMatrixTests : ConsoleServerTest
     [InlineData("locked-out", ResultStatus.Forbidden)]
     [InlineData("revoked", ResultStatus.Forbidden)]
     [InlineData("disabled", ResultStatus.Forbidden)]
-    public async Task Each_caller_marks_a_cdn_reminder_refreshed_only_with_a_delete_permission(string who, ResultStatus expected)
+    public async Task Each_caller_marks_a_cdn_deletion_done_only_with_a_delete_permission(string who, ResultStatus expected)
     {
         var caller = await Server.CreateUserAsync(RoleOf(who));
-        var reminderId = await OpenReminderAsync();
+        var requestId = await OpenReminderAsync();
         await ChangeRightsAsync(who, caller.Id);
-        var reminders = Server.Services.GetRequiredService<CdnReminderService>();
 
-        var marked = await reminders.MarkRefreshedAsync(caller.Id, reminderId);
+        var marked = await Server.Services.GetRequiredService<CdnPurgeService>().MarkDoneAsync(caller.Id, requestId, "Refreshed by hand in the vendor's console.");
 
         Assert.Equal(expected, marked.Status);
-        var stillOpen = (await reminders.OpenAsync(await AdministratorIdAsync())).Value.Reminders.Any(r => r.Id == reminderId);
-        Assert.Equal(expected != ResultStatus.Ok, stillOpen);
+        Assert.Equal(expected != ResultStatus.Ok, await IsOpenAsync(requestId));
     }
 
     [Theory]
@@ -153,13 +151,16 @@ public sealed class AuthorizationMatrixTests : ConsoleServerTest
 
     private async Task<string> AdministratorIdAsync() => (await Server.CreateUserAsync(RoleNames.Administrator)).Id;
 
-    /// <summary>A deletion by an administrator, leaving one open CDN reminder; its id.</summary>
-    private async Task<long> OpenReminderAsync()
+    /// <summary>A deletion by an administrator, leaving one open CDN reminder; its request ID.</summary>
+    private async Task<string> OpenReminderAsync()
     {
         var admin = await AdministratorIdAsync();
         var asset = await Server.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(admin, "Reminded"));
         var deletion = await Server.Services.GetRequiredService<VideoDeletionService>().DeleteAsync(new DeletionCaller(admin, DeletionChannel.Console), asset.Id);
-        var open = await Server.Services.GetRequiredService<CdnReminderService>().OpenAsync(admin);
-        return Assert.Single(open.Value.Reminders, r => r.RequestId == deletion.RequestId).Id;
+        Assert.True(await IsOpenAsync(deletion.RequestId));
+        return deletion.RequestId;
     }
+
+    private async Task<bool> IsOpenAsync(string requestId) =>
+        (await Server.Services.GetRequiredService<CdnPurgeQueries>().DetailAsync(await AdministratorIdAsync(), requestId)).Value.Summary.IsOpen;
 }

@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Cdn.UrlAuth;
 using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Core.Cdn.Purge;
@@ -7,9 +8,10 @@ internal sealed record CdnProbeAnswer(string Url, int? Status, string? Error);
 
 /// <summary>
 /// Asks the public CDN URLs with <c>HEAD</c>, a few at a time and each within a timeout, as any viewer would reach
-/// them: redirects are answers, not followed.
+/// them: redirects are answers, not followed. With URL authentication on, each URL is signed as the console signs
+/// the URLs it hands out, or an edge checking the key would answer 403 to everything, deleted or not.
 /// </summary>
-internal sealed class CdnPurgeProbe(IHttpClientFactory clients, IOptions<CdnPurgeOptions> options)
+internal sealed class CdnPurgeProbe(IHttpClientFactory clients, IOptions<CdnPurgeOptions> options, CdnUrlSigner signer)
 {
     public const string ClientName = "CdnPurgeProbe";
 
@@ -28,7 +30,7 @@ internal sealed class CdnPurgeProbe(IHttpClientFactory clients, IOptions<CdnPurg
         timeout.CancelAfter(options.Value.ProbeTimeout);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Head, url);
+            using var request = new HttpRequestMessage(HttpMethod.Head, signer.Sign(url));
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             return new CdnProbeAnswer(url, (int)response.StatusCode, null);
         }

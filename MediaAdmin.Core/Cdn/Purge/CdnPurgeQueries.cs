@@ -45,7 +45,7 @@ public sealed class CdnPurgeQueries(
             .Skip(query.Page * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
         var summaries = await CdnPurgeSummaries.ForAsync(db, found, cancellationToken);
-        return new CdnPurgePage(summaries, total, query.Page, query.PageSize, Provider, options.Value.Automatic, CanPurge(caller));
+        return new CdnPurgePage(summaries, total, query.Page, query.PageSize, Provider, options.Value.Automatic, CanPurge(caller), caller.CanDeleteAssets);
     }
 
     /// <summary>One deletion by its request ID: every URL's result, the task IDs, and the quota the provider has left today.</summary>

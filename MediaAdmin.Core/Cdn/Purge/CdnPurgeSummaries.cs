@@ -25,13 +25,13 @@ internal static class CdnPurgeSummaries
             })
             .ToDictionaryAsync(p => p.Key, p => new CdnPurgeProgress(p.Sent, p.Accepted, p.Refused, p.Probed, p.Gone), cancellationToken);
         var requestIds = invalidations.Select(i => i.RequestId).ToList();
-        var channels = await db.DeletionAuditRecords.AsNoTracking()
+        var doors = await db.DeletionAuditRecords.AsNoTracking()
             .Where(r => requestIds.Contains(r.RequestId))
-            .Select(r => new { r.RequestId, r.Channel })
-            .ToDictionaryAsync(r => r.RequestId, r => r.Channel, cancellationToken);
+            .Select(r => new { r.RequestId, r.Channel, r.AccessKeyId })
+            .ToDictionaryAsync(r => r.RequestId, cancellationToken);
         return invalidations.Select(i => new CdnPurgeSummary(
             i.Id, i.RequestId, i.DeletedByName, i.DeletedAtUtc, i.VideoIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            channels.GetValueOrDefault(i.RequestId, Audit.DeletionChannel.Console),
+            doors.TryGetValue(i.RequestId, out var door) ? door.Channel : Audit.DeletionChannel.Console, door?.AccessKeyId,
             i.PurgeState, i.UrlCount, progress.GetValueOrDefault(i.Id, CdnPurgeProgress.None), i.PurgeAttempts, i.NextPurgeAtUtc,
             i.PurgeError, i.PurgeWaitReason, i.PurgeWaitUntilUtc, i.PurgedAtUtc, i.VerifiedAtUtc,
             i.RefreshedAtUtc is null, i.RefreshedAtUtc, i.RefreshedByName, i.RefreshedReason)).ToList();

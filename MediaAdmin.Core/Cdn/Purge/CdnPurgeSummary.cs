@@ -1,7 +1,8 @@
 namespace MediaAdmin.Core.Cdn.Purge;
 
 /// <summary>
-/// One deletion as the CDN refresh page lists it: who deleted which videos when, where its purge stands, and
+/// One deletion as the CDN refresh page lists it: who deleted which videos when (through which door, and for the API
+/// with which AccessKey), where its purge stands, and
 /// whether its reminder is still open (it closes when Verified or when a person marks it done with a reason).
 /// </summary>
 public sealed record CdnPurgeSummary(
@@ -11,6 +12,7 @@ public sealed record CdnPurgeSummary(
     DateTime DeletedAtUtc,
     IReadOnlyList<string> VideoIds,
     Audit.DeletionChannel Channel,
+    string? AccessKeyId,
     CdnPurgeState State,
     int UrlCount,
     CdnPurgeProgress Progress,

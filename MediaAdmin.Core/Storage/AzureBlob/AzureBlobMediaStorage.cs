@@ -6,15 +6,17 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using MediaAdmin.Core.Reconciliation;
 
 namespace MediaAdmin.Core.Storage.AzureBlob;
 
 /// <summary>
 /// Keeps media files as block blobs in one container of Azure Blob Storage (or Azurite); a key is the blob's name.
 /// A write becomes visible only when complete, so a failed or cancelled one leaves nothing under its key.
-/// An unreachable or failing service surfaces as <see cref="StorageUnavailableException"/>.
+/// An unreachable or failing service surfaces as <see cref="StorageUnavailableException"/>. A blob's age is its
+/// Last-Modified, so reconciliation can fix orphans here while keeping to its grace period.
 /// </summary>
-public sealed class AzureBlobMediaStorage : IMediaStorage
+public sealed class AzureBlobMediaStorage : IMediaStorage, IStoredFileAges
 {
     private const int DefaultBlockSize = 4 * 1024 * 1024;
     private const int DefaultListPageSize = 5000;
@@ -121,6 +123,19 @@ public sealed class AzureBlobMediaStorage : IMediaStorage
 
     public async Task<bool> ExistsAsync(StorageKey key, CancellationToken cancellationToken = default) =>
         (await GuardAsync(() => _container.GetBlobClient(key.Value).ExistsAsync(cancellationToken))).Value;
+
+    /// <summary>The blob's Last-Modified as the service keeps it (whole seconds), or null when there is no such blob.</summary>
+    public async Task<DateTimeOffset?> LastModifiedAsync(StorageKey key, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await GuardAsync(() => _container.GetBlobClient(key.Value).GetPropertiesAsync(cancellationToken: cancellationToken))).Value.LastModified;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Removes a blob with its snapshots; one already gone counts as removed.</summary>
     public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken = default) =>

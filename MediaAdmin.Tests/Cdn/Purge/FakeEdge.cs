@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MediaAdmin.Core.Cdn.UrlAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,9 @@ public sealed class FakeEdge : IAsyncDisposable
 
     public int ServeStatus { get; set; } = 404;
 
+    /// <summary>When set, the edge checks URL authentication as an Alibaba CDN domain with the same key: unsigned or badly signed URLs are 403.</summary>
+    public CdnUrlSigner? UrlAuth { get; set; }
+
     public int Probes => _probes;
 
     private int _probes;
@@ -58,7 +62,8 @@ public sealed class FakeEdge : IAsyncDisposable
         else
         {
             Interlocked.Increment(ref _probes);
-            context.Response.StatusCode = ServeStatus;
+            var signed = UrlAuth?.Validate(request.Path.Value ?? "", request.Query[TypeAAuthKey.ParameterName].FirstOrDefault()).IsSuccess ?? true;
+            context.Response.StatusCode = signed ? ServeStatus : StatusCodes.Status403Forbidden;
         }
 
         return Task.CompletedTask;

@@ -35,6 +35,23 @@ public sealed class CdnRefreshWithoutProviderTests : CdnPageTest
     }
 
     [Fact]
+    public async Task An_api_deletion_names_the_access_key_it_came_through_and_a_console_deletion_names_none()
+    {
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var throughApi = await DeleteAssetAsync(editor, DeletionChannel.Api, "LTAIpageTest");
+        var inConsole = await DeleteAssetAsync(editor);
+        SignIn(editor);
+        var page = Render<CdnRefreshPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=cdn-reminder-item]").Count));
+        var apiCard = page.Find($"[data-request-id='{throughApi}']");
+        var consoleCard = page.Find($"[data-request-id='{inConsole}']");
+        Assert.Equal("through the API with AccessKey LTAIpageTest", Normalized(apiCard.QuerySelector("[data-testid=cdn-channel]")!.TextContent));
+        Assert.Equal("in the console", Normalized(consoleCard.QuerySelector("[data-testid=cdn-channel]")!.TextContent));
+        Assert.Null(consoleCard.QuerySelector("[data-testid=cdn-access-key]"));
+    }
+
+    [Fact]
     public async Task Mark_done_requires_a_reason_and_then_closes_the_reminder_with_who_and_why()
     {
         var editor = await App.CreateUserAsync(RoleNames.Editor);
@@ -73,4 +90,6 @@ public sealed class CdnRefreshWithoutProviderTests : CdnPageTest
         Assert.Empty(page.FindAll("[data-testid=mark-done]"));
         Assert.Equal(ResultStatus.Forbidden, (await Purges.MarkDoneAsync(viewer.Id, requestId, "refreshed by hand")).Status);
     }
+
+    private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

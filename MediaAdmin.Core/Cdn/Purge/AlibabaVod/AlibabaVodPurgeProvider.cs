@@ -8,14 +8,29 @@ namespace MediaAdmin.Core.Cdn.Purge.AlibabaVod;
 /// Purges through ApsaraVideo VOD's RefreshVodObjectCaches: one Directory refresh per asset folder, or one URL
 /// refresh per file (<see cref="AlibabaVodPurgeOptions.PurgeFolders"/>), split to the per-call limit, within the
 /// quota DescribeVodRefreshQuota reports left today. What the quota cannot take is absent from the outcomes and waits
-/// until <see cref="CdnPurgeSubmission.WaitUntilUtc"/>, Alibaba's next quota day, with the reason.
+/// until <see cref="CdnPurgeSubmission.WaitUntilUtc"/>, Alibaba's next quota day, with the reason. The quota shown
+/// (<see cref="GetQuotaAsync"/>) is kept for 30 seconds; a submission always reads it afresh.
 /// </summary>
 public sealed class AlibabaVodPurgeProvider(
     VodClient vod, IOptions<AlibabaVodPurgeOptions> options, TimeProvider time, ILogger<AlibabaVodPurgeProvider> logger) : ICdnPurgeProvider
 {
+    private readonly AlibabaVodQuotaCache _shownQuota = new(time);
+
     public async Task<CdnPurgeSubmission> SubmitAsync(CdnPurgeBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            return await SubmitWithinQuotaAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            _shownQuota.Drop();
+        }
+    }
+
+    private async Task<CdnPurgeSubmission> SubmitWithinQuotaAsync(CdnPurgeBatch batch, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var directories = settings.PurgeFolders;
         var paths = ObjectPaths(batch, directories);
@@ -87,16 +102,17 @@ public sealed class AlibabaVodPurgeProvider(
     }
 
     /// <summary>
-    /// The quota left today. Throws <see cref="InvalidOperationException"/> (its message names Alibaba's error) when
-    /// VOD cannot tell: <see cref="CdnPurgeQuota"/> has no "unknown" value, and a made-up number would mislead.
+    /// The quota left today, as VOD reported it at most 30 seconds ago and since the last submission; when VOD cannot
+    /// tell, <see cref="CdnPurgeQuota.Unknown"/> naming Alibaba's error, since a made-up number would mislead.
     /// </summary>
-    public async Task<CdnPurgeQuota> GetQuotaAsync(CancellationToken cancellationToken = default)
-    {
-        var reply = await vod.DescribeRefreshQuotaAsync(options.Value.Account(), cancellationToken);
-        return reply.IsSuccess
-            ? new CdnPurgeQuota(true, reply.Value.UrlRemain, reply.Value.DirRemain, reply.Value.UrlQuota, reply.Value.DirQuota)
-            : CdnPurgeQuota.Unknown($"ApsaraVideo VOD did not say how many refreshes are left today: {reply.Error}");
-    }
+    public Task<CdnPurgeQuota> GetQuotaAsync(CancellationToken cancellationToken = default) =>
+        _shownQuota.GetAsync(async ct =>
+        {
+            var reply = await vod.DescribeRefreshQuotaAsync(options.Value.Account(), ct);
+            return reply.IsSuccess
+                ? new CdnPurgeQuota(true, reply.Value.UrlRemain, reply.Value.DirRemain, reply.Value.UrlQuota, reply.Value.DirQuota)
+                : CdnPurgeQuota.Unknown($"ApsaraVideo VOD did not say how many refreshes are left today: {reply.Error}");
+        }, cancellationToken);
 
     /// <summary>
     /// What to send per URL of the batch. Alibaba matches a Directory refresh by prefix and wants it to end with '/';

@@ -166,7 +166,7 @@ public sealed partial class CdnPurgeCard
     private async Task<string?> UrlTextAsync()
     {
         var detail = ShownDetail ?? await LoadDetailAsync();
-        return detail is null ? null : CdnReminderService.AsText(detail.Urls.Where(u => !u.IsFolder).Select(u => u.Url));
+        return detail is null ? null : CdnUrlList.AsText(detail.Urls.Where(u => !u.IsFolder).Select(u => u.Url));
     }
 
     private async Task CopyAsync()

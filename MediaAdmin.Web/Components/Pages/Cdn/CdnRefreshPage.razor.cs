@@ -26,7 +26,6 @@ public sealed partial class CdnRefreshPage : IDisposable
     private string _userId = string.Empty;
     private string _filter = OpenFilter;
     private int _pageIndex;
-    private bool _mayMarkDone;
     private bool _busy;
 
     [CascadingParameter]
@@ -55,7 +54,6 @@ public sealed partial class CdnRefreshPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        _mayMarkDone = (await Permissions.GetAsync(_userId)).CanDeleteAssets;
         await LoadAsync(CancellationToken.None);
     }
 
