@@ -9,7 +9,7 @@ namespace MediaAdmin.Core.Ingest;
 /// </summary>
 internal sealed class IngestCancellations : IDisposable
 {
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TrackedJob> _running = new(StringComparer.Ordinal);
     private readonly DeletionNotifier _notifier;
 
     public IngestCancellations(DeletionNotifier notifier)
@@ -18,11 +18,17 @@ internal sealed class IngestCancellations : IDisposable
         _notifier.Deleted += OnDeleted;
     }
 
-    /// <summary>Tracks the job of <paramref name="assetId"/> until the returned registration is disposed.</summary>
-    public IDisposable Track(string assetId, CancellationTokenSource job)
+    /// <summary>
+    /// Tracks the job of <paramref name="assetId"/> until the returned registration is disposed. A deletion cancels
+    /// <paramref name="attempt"/> (the token the attempt's steps check) as well as <paramref name="deleted"/> (which says
+    /// why): a linked token would only learn of it once its callbacks ran on the thread pool, and meanwhile the attempt
+    /// could store more outputs and reach its commit.
+    /// </summary>
+    public IDisposable Track(string assetId, CancellationTokenSource deleted, CancellationTokenSource attempt)
     {
+        var job = new TrackedJob(deleted, attempt);
         _running[assetId] = job;
-        return new Registration(() => _running.TryRemove(new KeyValuePair<string, CancellationTokenSource>(assetId, job)));
+        return new Registration(() => _running.TryRemove(new KeyValuePair<string, TrackedJob>(assetId, job)));
     }
 
     public void Dispose() => _notifier.Deleted -= OnDeleted;
@@ -35,8 +41,10 @@ internal sealed class IngestCancellations : IDisposable
             {
                 try
                 {
-                    // Not Cancel(): the deleting request must not wait while ffmpeg is killed.
-                    _ = job.CancelAsync();
+                    // Not Cancel(): the deleting request must not wait while ffmpeg is killed. CancelAsync marks a
+                    // source cancelled at once and runs its callbacks later.
+                    _ = job.Deleted.CancelAsync();
+                    _ = job.Attempt.CancelAsync();
                 }
                 catch (ObjectDisposedException)
                 {
@@ -45,6 +53,8 @@ internal sealed class IngestCancellations : IDisposable
             }
         }
     }
+
+    private sealed record TrackedJob(CancellationTokenSource Deleted, CancellationTokenSource Attempt);
 
     private sealed class Registration(Action release) : IDisposable
     {

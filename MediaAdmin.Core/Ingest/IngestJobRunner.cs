@@ -32,7 +32,7 @@ internal sealed partial class IngestJobRunner(
         var progress = new JobProgress();
         var work = new AttemptWork(Path.Combine(paths.DataFolder, "ingest-work", job.AssetId));
         var ended = IngestJobState.Queued;
-        using (cancellations.Track(job.AssetId, deleted))
+        using (cancellations.Track(job.AssetId, deleted, linked))
         {
             var heartbeat = store.KeepLeasedAsync(job, progress, deleted, linked.Token);
             try
