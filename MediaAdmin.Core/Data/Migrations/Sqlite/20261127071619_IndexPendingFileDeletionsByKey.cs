@@ -19,9 +19,8 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_PendingFileDeletions_StorageKey",
-                table: "PendingFileDeletions");
+            // A later migration's downgrade rebuilds this table, which may already have dropped the index.
+            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_PendingFileDeletions_StorageKey\";");
         }
     }
 }
