@@ -30,6 +30,16 @@ public static class CdnReminderUrls
             .ToList();
     }
 
+    /// <summary>The collapsed list of <paramref name="cdnUrls"/> as <see cref="Library.MediaAsset.CdnReminderUrls"/> keeps it: one URL per line.</summary>
+    public static string Stored(IEnumerable<string> cdnUrls) => string.Join('\n', Collapse(cdnUrls));
+
+    /// <summary>The list <see cref="Stored"/> wrote.</summary>
+    public static IReadOnlyList<string> FromStored(string joined)
+    {
+        ArgumentNullException.ThrowIfNull(joined);
+        return joined.Length == 0 ? [] : joined.Split('\n');
+    }
+
     private static bool IsSegment(string url) => SegmentExtensions.Any(e => url.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     private static string FolderOf(string url) => url[..(url.LastIndexOf('/') + 1)];

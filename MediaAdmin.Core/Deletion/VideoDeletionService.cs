@@ -138,12 +138,7 @@ public sealed class VideoDeletionService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var candidateIds = plan.Candidates.Select(c => c.VideoId).ToList();
-        var fileCounts = await db.MediaFiles.AsNoTracking()
-            .Where(f => candidateIds.Contains(f.AssetId))
-            .GroupBy(f => f.AssetId)
-            .Select(g => new { AssetId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.AssetId, g => g.Count, StringComparer.Ordinal, cancellationToken);
-        var cdnUrls = (await db.CdnUrlsOfAssetsAsync(candidateIds, cancellationToken)).ToLookup(u => u.AssetId, StringComparer.Ordinal);
+        var summaries = await AssetFileSummaries.ReadAsync(db, candidateIds, cancellationToken);
 
         // A purge per URL and the probe's segment sample need every file, segments included; without a purge provider
         // nothing is purged, so the read that grows with the files is skipped.
@@ -160,9 +155,8 @@ public sealed class VideoDeletionService(
             .Where(c => removed.Contains(c.VideoId))
             .Select(c =>
             {
-                var urls = cdnUrls[c.VideoId].ToList();
-                var reminder = CdnReminderUrls.Collapse(urls.Where(u => u.IsSegmentFolder == 0).Select(u => u.Url), urls.Where(u => u.IsSegmentFolder != 0).Select(u => u.Url));
-                return new DeletedVideo(c.VideoId, c.Title, fileCounts.GetValueOrDefault(c.VideoId), c.TotalBytes, reminder);
+                var files = summaries.GetValueOrDefault(c.VideoId, AssetFileSummary.None);
+                return new DeletedVideo(c.VideoId, c.Title, files.FileCount, c.TotalBytes, files.CdnUrls);
             })
             .ToList();
 

@@ -1,4 +1,5 @@
 using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -126,6 +127,7 @@ internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory
 
             db.MediaFiles.AddRange(outputs);
             await db.SaveChangesAsync(ct);
+            await SummarizeFilesAsync(db, job.AssetId, ct);
             await EndAsync(db, job, IngestJobState.Succeeded, null, null, ct);
             await transaction.CommitAsync(ct);
             return true;
@@ -185,6 +187,16 @@ internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory
                 .SetProperty(a => a.UpdatedAtUtc, now),
             cancellationToken);
         return updated == 1;
+    }
+
+    /// <summary>Keeps the asset's file summary (see <see cref="MediaAsset.FileCount"/>) equal to its rows, inside the commit that changed them.</summary>
+    private static async Task SummarizeFilesAsync(MediaDbContext db, string assetId, CancellationToken cancellationToken)
+    {
+        var urls = await db.MediaFiles.Where(f => f.AssetId == assetId).Select(f => f.CdnUrl).ToListAsync(cancellationToken);
+        var stored = CdnReminderUrls.Stored(urls);
+        await db.MediaAssets.Where(a => a.Id == assetId).ExecuteUpdateAsync(
+            set => set.SetProperty(a => a.FileCount, urls.Count).SetProperty(a => a.CdnReminderUrls, stored),
+            cancellationToken);
     }
 
     private static IQueryable<IngestJob> Due(MediaDbContext db, DateTime now) =>

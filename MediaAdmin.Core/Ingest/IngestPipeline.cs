@@ -130,6 +130,7 @@ internal sealed class IngestPipeline(
             Files = [mezzanine],
         };
         media.ApplyTo(asset);
+        asset.SummarizeFiles([mezzanine.CdnUrl]);
         return asset;
     }
 

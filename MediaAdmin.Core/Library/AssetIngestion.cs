@@ -155,6 +155,7 @@ public sealed class AssetIngestion(
             Files = files,
         };
         draft.Probe?.ApplyTo(asset);
+        asset.SummarizeFiles(files.ConvertAll(f => f.CdnUrl));
         return asset;
     }
 

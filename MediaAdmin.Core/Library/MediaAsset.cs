@@ -63,9 +63,29 @@ public sealed class MediaAsset
     /// <summary>How many of the asset's files the last reconciliation fix found missing from storage; 0 when none.</summary>
     public int MissingFiles { get; set; }
 
+    /// <summary>
+    /// How many file rows the asset has, kept with every commit of its files so a deletion need not count them;
+    /// null for an asset whose files were committed before the summary was kept.
+    /// </summary>
+    public int? FileCount { get; set; }
+
+    /// <summary>
+    /// The asset's URLs as a CDN refresh wants them (<see cref="Deletion.CdnReminderUrls"/>), one per line, kept
+    /// with <see cref="FileCount"/> so a deletion reads one row instead of every file; null when that is.
+    /// </summary>
+    public string? CdnReminderUrls { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
 
     public List<MediaFile> Files { get; set; } = [];
+
+    /// <summary>Sets <see cref="FileCount"/> and <see cref="CdnReminderUrls"/> from every CDN URL of the asset's file rows.</summary>
+    public void SummarizeFiles(IReadOnlyCollection<string> fileCdnUrls)
+    {
+        ArgumentNullException.ThrowIfNull(fileCdnUrls);
+        FileCount = fileCdnUrls.Count;
+        CdnReminderUrls = Deletion.CdnReminderUrls.Stored(fileCdnUrls);
+    }
 }

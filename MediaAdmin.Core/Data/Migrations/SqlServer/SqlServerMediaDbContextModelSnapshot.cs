@@ -561,6 +561,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.Property<long?>("CategoryId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CdnReminderUrls")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -570,6 +573,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("float");
+
+                    b.Property<int?>("FileCount")
+                        .HasColumnType("int");
 
                     b.Property<int?>("Height")
                         .HasColumnType("int");

@@ -541,6 +541,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.Property<long?>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CdnReminderUrls")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -550,6 +553,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.Property<double>("DurationSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("FileCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Height")
                         .HasColumnType("INTEGER");
