@@ -6,8 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Tests.Deletion;
 
-public sealed class ConcurrentDeletionTests : CoreHostTest
+/// <summary>
+/// The 16-caller race, run by <see cref="LocalDiskConcurrentDeletionTests"/> and <see cref="AzureBlobConcurrentDeletionTests"/>:
+/// each subclass says where the host keeps its files.
+/// </summary>
+public abstract class ConcurrentDeletionTests : IAsyncLifetime
 {
+    private readonly TempFolder _folder = new();
+
+    protected CoreHost App { get; private set; } = null!;
+
+    public async Task InitializeAsync() => App = await CoreHost.StartAsync(_folder.Path, settings: StorageSettings());
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        _folder.Dispose();
+    }
+
     [Theory]
     [InlineData(200, 1, 1)]
     [InlineData(3, 2990, 9)]
@@ -49,4 +65,7 @@ public sealed class ConcurrentDeletionTests : CoreHostTest
         await using var db = await App.OpenDbAsync();
         Assert.Equal(0, await db.MediaFiles.CountAsync());
     }
+
+    /// <summary>Settings that choose the storage provider of every host of the test.</summary>
+    protected abstract Dictionary<string, string?> StorageSettings();
 }
