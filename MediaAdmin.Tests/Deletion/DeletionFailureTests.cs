@@ -25,8 +25,6 @@ public abstract class DeletionFailureTests : IDisposable
     private readonly TempFolder _folder = new();
     private Dictionary<string, string?>? _storageSettings;
 
-    /// <summary>One test's storage settings, the same for every host it starts (a restart finds the same files).</summary>
-    private Dictionary<string, string?> Storage => _storageSettings ??= StorageSettings();
 
     public void Dispose()
     {
@@ -43,7 +41,7 @@ public abstract class DeletionFailureTests : IDisposable
     public async Task Storage_failure_on_the_kth_file_is_finished_by_the_worker_and_leaves_no_orphan(int assetCount, int streams, int snapshots, int k)
     {
         FaultyStorage? storage = null;
-        await using var app = await CoreHost.StartAsync(_folder.Path, services => WithFaultyStorage(services, s => storage = s), Storage);
+        await using var app = await CoreHost.StartAsync(_folder.Path, services => WithFaultyStorage(services, s => storage = s), await StorageAsync());
         var admin = await app.CreateUserAsync(RoleNames.Administrator);
         var assets = await app.AddAssetsAsync(admin.Id, assetCount, streams, snapshots);
         var files = assetCount * (1 + streams + snapshots);
@@ -66,7 +64,7 @@ public abstract class DeletionFailureTests : IDisposable
     public async Task Abrupt_stop_after_the_commit_is_finished_by_the_worker_of_the_next_run(int assetCount, int deletedCount, int streams, int snapshots)
     {
         var filesPerAsset = 1 + streams + snapshots;
-        var lease = new Dictionary<string, string?>(Storage) { ["Deletion:RemovalLease"] = "00:00:01" };
+        var lease = new Dictionary<string, string?>(await StorageAsync()) { ["Deletion:RemovalLease"] = "00:00:01" };
         string[] deletedIds;
         string[] keptIds;
         await using (var crashing = await CoreHost.StartAsync(
@@ -107,7 +105,7 @@ public abstract class DeletionFailureTests : IDisposable
     [MemberData(nameof(AssetSizes))]
     public async Task The_worker_never_removes_a_file_that_a_live_asset_uses(int streams, int snapshots)
     {
-        await using var app = await CoreHost.StartAsync(_folder.Path, settings: Storage);
+        await using var app = await CoreHost.StartAsync(_folder.Path, settings: await StorageAsync());
         var admin = await app.CreateUserAsync(RoleNames.Administrator);
         var asset = await app.AddAssetAsync(admin.Id, streams, snapshots);
         await using (var db = await app.OpenDbAsync())
@@ -146,8 +144,14 @@ public abstract class DeletionFailureTests : IDisposable
         }
     }
 
-    /// <summary>Settings that choose the storage provider; called once per test.</summary>
-    protected abstract Dictionary<string, string?> StorageSettings();
+    /// <summary>
+    /// Settings that choose the storage provider, called once per test. A blob container must exist already: the
+    /// start-up step that creates it does not see through the <see cref="FaultyStorage"/> wrapper.
+    /// </summary>
+    protected abstract Task<Dictionary<string, string?>> StorageSettingsAsync();
+
+    /// <summary>One test's storage settings, the same for every host it starts (a restart finds the same files).</summary>
+    private async Task<Dictionary<string, string?>> StorageAsync() => _storageSettings ??= await StorageSettingsAsync();
 
     /// <summary>Wraps whichever store the settings chose, so the faults hit a folder and a blob container alike.</summary>
     private static void WithFaultyStorage(IServiceCollection services, Action<FaultyStorage> arrange)

@@ -74,5 +74,5 @@ public sealed class LocalDiskDeletionFailureTests(SharedCoreHost shared) : Delet
         Assert.Equal(filesBefore, (await app.StoredKeysAsync()).Count);
     }
 
-    protected override Dictionary<string, string?> StorageSettings() => [];
+    protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => Task.FromResult(new Dictionary<string, string?>());
 }
