@@ -8,7 +8,8 @@ namespace MediaAdmin.Tests.Deletion;
 
 /// <summary>
 /// The 16-caller race, run by <see cref="LocalDiskConcurrentDeletionTests"/> and <see cref="AzureBlobConcurrentDeletionTests"/>:
-/// each subclass says where the host keeps its files.
+/// each subclass says where the host keeps its files. The race on assets of 3,000 files runs on local disk only: on
+/// Azurite its 9,000 blob deletes alone take minutes on a shared 2-core machine.
 /// </summary>
 public abstract class ConcurrentDeletionTests : IAsyncLifetime
 {
@@ -24,10 +25,10 @@ public abstract class ConcurrentDeletionTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    [Theory]
-    [InlineData(200, 1, 1)]
-    [InlineData(3, 2990, 9)]
-    public async Task Sixteen_parallel_callers_on_overlapping_sets_delete_each_asset_exactly_once(int assetCount, int streams, int snapshots)
+    [Fact]
+    public Task Sixteen_parallel_callers_on_overlapping_sets_delete_each_asset_exactly_once() => RaceAsync(200, 1, 1);
+
+    protected async Task RaceAsync(int assetCount, int streams, int snapshots)
     {
         var admins = new List<string>();
         for (var i = 0; i < 4; i++)

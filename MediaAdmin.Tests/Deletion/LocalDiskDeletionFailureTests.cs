@@ -7,11 +7,23 @@ using Microsoft.EntityFrameworkCore;
 namespace MediaAdmin.Tests.Deletion;
 
 /// <summary>
-/// The storage failures on a folder, and the database failures: those do not depend on the storage, so they run
+/// The storage failures on a folder, also on assets of 3,000 files, and the database failures: those do not depend on the storage, so they run
 /// here only, on one host for the class whose database fails on cue.
 /// </summary>
 public sealed class LocalDiskDeletionFailureTests(SharedCoreHost shared) : DeletionFailureTests, IClassFixture<SharedCoreHost>
 {
+    [Theory]
+    [InlineData(2, 2990, 9, 1)]
+    [InlineData(2, 2990, 9, 4321)]
+    public Task Storage_failure_on_the_kth_of_3000_files_is_finished_by_the_worker_and_leaves_no_orphan(int assetCount, int streams, int snapshots, int k) =>
+        FailOnKthFileAsync(assetCount, streams, snapshots, k);
+
+    [Fact]
+    public Task Abrupt_stop_after_the_commit_of_a_3000_file_asset_is_finished_by_the_worker_of_the_next_run() => StopAbruptlyAsync(2, 1, 2990, 9);
+
+    [Fact]
+    public Task The_worker_never_removes_a_file_that_a_live_asset_of_3000_files_uses() => RemoveStaleRecordOfLiveAssetAsync(2990, 9);
+
     [Theory]
     [MemberData(nameof(AssetSizes))]
     public async Task Database_failure_before_the_commit_gives_DeleteVideoFailed_and_changes_nothing(int streams, int snapshots)
