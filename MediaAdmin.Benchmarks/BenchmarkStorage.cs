@@ -4,21 +4,19 @@ namespace MediaAdmin.Benchmarks;
 
 /// <summary>
 /// The storage a benchmark runs against, chosen with <c>--storage NAME</c>: <c>local</c> (each host's own folder) or
-/// <c>azurite</c> (Azure Blob Storage on an Azurite started here on a free loopback port with a temp data folder, a
-/// container per host, stopped on dispose).
+/// <c>azurite</c> (Azure Blob Storage on an Azurite started here on a free loopback port, holding its data in memory,
+/// a container per host, stopped on dispose).
 /// </summary>
 internal sealed class BenchmarkStorage : IAsyncDisposable
 {
     private static readonly string[] Kinds = ["local", "azurite"];
 
     private readonly AzuriteProcess? _azurite;
-    private readonly string? _azuriteData;
 
-    private BenchmarkStorage(string name, AzuriteProcess? azurite = null, string? azuriteData = null)
+    private BenchmarkStorage(string name, AzuriteProcess? azurite = null)
     {
         Name = name;
         _azurite = azurite;
-        _azuriteData = azuriteData;
     }
 
     public string Name { get; }
@@ -33,12 +31,10 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
             case "local":
                 return new BenchmarkStorage(name);
             case "azurite":
-                var data = Path.Combine(Path.GetTempPath(), "mediaadmin-azurite-" + Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(data);
-                var azurite = new AzuriteProcess(data);
+                var azurite = new AzuriteProcess(location: null);
                 Console.WriteLine($"starting Azurite {AzuriteProcess.Version} on 127.0.0.1:{azurite.Port} (installed with npm into {AzuriteProcess.Folder} when missing)");
                 await azurite.StartAsync();
-                return new BenchmarkStorage(name, azurite, data);
+                return new BenchmarkStorage(name, azurite);
             default:
                 await Console.Error.WriteLineAsync($"unknown --storage '{name}'; known: {string.Join(", ", Kinds)}");
                 return null;
@@ -60,11 +56,6 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
         if (_azurite is not null)
         {
             await _azurite.StopAsync();
-        }
-
-        if (_azuriteData is not null && Directory.Exists(_azuriteData))
-        {
-            Directory.Delete(_azuriteData, recursive: true);
         }
     }
 }

@@ -1,4 +1,3 @@
-using MediaAdmin.Core;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
