@@ -28,8 +28,8 @@ internal static class DeleteHeavyBenchmark
 
     private static async Task<int> RunInAsync(string root, BenchmarkStorage storage, int rounds)
     {
-        await using var service = await BenchmarkHost.StartAsync(Path.Combine(root, "service"), storage.Settings);
-        await using var floor = await BenchmarkHost.StartAsync(Path.Combine(root, "floor"), storage.Settings);
+        await using var service = await BenchmarkHost.StartAsync(Path.Combine(root, "service"), storage.SettingsFor("service"));
+        await using var floor = await BenchmarkHost.StartAsync(Path.Combine(root, "floor"), storage.SettingsFor("floor"));
         var serviceAdmin = await service.CreateAdministratorAsync();
         var floorAdmin = await floor.CreateAdministratorAsync();
 

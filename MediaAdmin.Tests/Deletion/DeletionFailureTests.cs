@@ -1,4 +1,3 @@
-using MediaAdmin.Core;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
@@ -12,30 +11,43 @@ using Microsoft.Extensions.Hosting;
 namespace MediaAdmin.Tests.Deletion;
 
 /// <summary>
-/// Failures half-way: nothing may be lost, nothing may be left behind. Failures injected into the
-/// database share one host; storage failures and restarts need a host of their own. Each runs on
-/// small assets and on a few assets of 3,000 files (an HLS ladder's worth), whose files the worker
-/// removes in several batches.
+/// Storage failures half-way: nothing may be lost, nothing may be left behind. Run on both providers by
+/// <see cref="LocalDiskDeletionFailureTests"/> and <see cref="AzureBlobDeletionFailureTests"/>; each test has
+/// a host (and on blob storage a container) of its own. Each runs on small assets and on a few assets of
+/// 3,000 files (an HLS ladder's worth), whose files the worker removes in several batches.
 /// </summary>
-public sealed class DeletionFailureTests(SharedCoreHost shared) : IClassFixture<SharedCoreHost>, IDisposable
+public abstract class DeletionFailureTests : IDisposable
 {
     /// <summary>Streams and snapshots that make, with the mezzanine, 6 files and 3,000 files.</summary>
     public static TheoryData<int, int> AssetSizes => new() { { 3, 2 }, { 2990, 9 } };
 
     private readonly TempFolder _folder = new();
+    private Dictionary<string, string?>? _storageSettings;
 
-    public void Dispose() => _folder.Dispose();
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
     [InlineData(4, 3, 2, 1)]
     [InlineData(4, 3, 2, 7)]
     [InlineData(4, 3, 2, 24)]
-    [InlineData(2, 2990, 9, 1)]
-    [InlineData(2, 2990, 9, 4321)]
-    public async Task Storage_failure_on_the_kth_file_is_finished_by_the_worker_and_leaves_no_orphan(int assetCount, int streams, int snapshots, int k)
+    public Task Storage_failure_on_the_kth_file_is_finished_by_the_worker_and_leaves_no_orphan(int assetCount, int streams, int snapshots, int k) =>
+        FailOnKthFileAsync(assetCount, streams, snapshots, k);
+
+    [Fact]
+    public Task Abrupt_stop_after_the_commit_is_finished_by_the_worker_of_the_next_run() => StopAbruptlyAsync(6, 4, 2, 3);
+
+    [Fact]
+    public Task The_worker_never_removes_a_file_that_a_live_asset_uses() => RemoveStaleRecordOfLiveAssetAsync(3, 2);
+
+    protected async Task FailOnKthFileAsync(int assetCount, int streams, int snapshots, int k)
     {
         FaultyStorage? storage = null;
-        await using var app = await CoreHost.StartAsync(_folder.Path, services => WithFaultyStorage(services, s => storage = s));
+        await using var app = await CoreHost.StartAsync(_folder.Path, services => WithFaultyStorage(services, s => storage = s), await StorageAsync());
         var admin = await app.CreateUserAsync(RoleNames.Administrator);
         var assets = await app.AddAssetsAsync(admin.Id, assetCount, streams, snapshots);
         var files = assetCount * (1 + streams + snapshots);
@@ -52,13 +64,10 @@ public sealed class DeletionFailureTests(SharedCoreHost shared) : IClassFixture<
         await AssertNoFileRowsLeftAsync(app);
     }
 
-    [Theory]
-    [InlineData(6, 4, 2, 3)]
-    [InlineData(2, 1, 2990, 9)]
-    public async Task Abrupt_stop_after_the_commit_is_finished_by_the_worker_of_the_next_run(int assetCount, int deletedCount, int streams, int snapshots)
+    protected async Task StopAbruptlyAsync(int assetCount, int deletedCount, int streams, int snapshots)
     {
         var filesPerAsset = 1 + streams + snapshots;
-        var lease = new Dictionary<string, string?> { ["Deletion:RemovalLease"] = "00:00:01" };
+        var lease = new Dictionary<string, string?>(await StorageAsync()) { ["Deletion:RemovalLease"] = "00:00:01" };
         string[] deletedIds;
         string[] keptIds;
         await using (var crashing = await CoreHost.StartAsync(
@@ -95,57 +104,9 @@ public sealed class DeletionFailureTests(SharedCoreHost shared) : IClassFixture<
         await AssertNoFileRowsLeftAsync(restarted);
     }
 
-    [Theory]
-    [MemberData(nameof(AssetSizes))]
-    public async Task Database_failure_before_the_commit_gives_DeleteVideoFailed_and_changes_nothing(int streams, int snapshots)
+    protected async Task RemoveStaleRecordOfLiveAssetAsync(int streams, int snapshots)
     {
-        var (app, interceptor) = (shared.App, shared.Interceptor);
-        var admin = await app.CreateUserAsync(RoleNames.Administrator);
-        var assets = await app.AddAssetsAsync(admin.Id, streams > 100 ? 1 : 3, streams, snapshots);
-        var failuresBefore = interceptor.Failures;
-        interceptor.FailWhenSqlContains = "INSERT INTO \"CdnInvalidations\"";
-
-        var result = await app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), string.Join(",", assets.Select(a => a.Id)));
-        interceptor.FailWhenSqlContains = null;
-
-        Assert.Equal(1, interceptor.Failures - failuresBefore);
-        Assert.Equal(("DeleteVideoFailed", 503), (result.Error?.Code, result.Error?.HttpStatus));
-        Assert.Empty(result.Deleted);
-        Assert.Superset(assets.Select(a => a.Id).ToHashSet(), await app.LiveAssetIdsAsync());
-        await app.AssertStorageMatchesDatabaseAsync();
-        Assert.Equal(0, await app.PendingFileDeletionCountAsync());
-        await using var db = await app.OpenDbAsync();
-        Assert.Empty(await db.CdnInvalidations.Where(i => i.RequestId == result.RequestId).ToListAsync());
-        Assert.Equal("DeleteVideoFailed", (await db.DeletionAuditRecords.SingleAsync(r => r.RequestId == result.RequestId)).ErrorCode);
-    }
-
-    [Theory]
-    [MemberData(nameof(AssetSizes))]
-    public async Task Retrying_after_DeleteVideoFailed_deletes_what_failed(int streams, int snapshots)
-    {
-        var (app, interceptor) = (shared.App, shared.Interceptor);
-        var admin = await app.CreateUserAsync(RoleNames.Administrator);
-        var asset = await app.AddAssetAsync(admin.Id, streams, snapshots);
-        var caller = new DeletionCaller(admin.Id, DeletionChannel.Console);
-
-        interceptor.FailWhenSqlContains = "DELETE FROM \"MediaAssets\"";
-        var failed = await app.Deletion.DeleteAsync(caller, asset.Id);
-        interceptor.FailWhenSqlContains = null;
-        var retried = await app.Deletion.DeleteAsync(caller, asset.Id);
-
-        Assert.Equal("DeleteVideoFailed", failed.Error?.Code);
-        Assert.Equal([asset.Id], retried.Deleted.Select(d => d.VideoId));
-        Assert.Equal(1 + streams + snapshots, retried.Deleted[0].FileCount);
-        await app.WaitForNoPendingDeletionsAsync(TimeSpan.FromSeconds(60));
-        Assert.Empty(await app.StoredKeysAsync($"media/{asset.Id}"));
-        await AssertNoFileRowsLeftAsync(app);
-    }
-
-    [Theory]
-    [MemberData(nameof(AssetSizes))]
-    public async Task The_worker_never_removes_a_file_that_a_live_asset_uses(int streams, int snapshots)
-    {
-        var app = shared.App;
+        await using var app = await CoreHost.StartAsync(_folder.Path, settings: await StorageAsync());
         var admin = await app.CreateUserAsync(RoleNames.Administrator);
         var asset = await app.AddAssetAsync(admin.Id, streams, snapshots);
         await using (var db = await app.OpenDbAsync())
@@ -167,24 +128,8 @@ public sealed class DeletionFailureTests(SharedCoreHost shared) : IClassFixture<
         await app.AssertStorageMatchesDatabaseAsync();
     }
 
-    [Theory]
-    [MemberData(nameof(AssetSizes))]
-    public async Task A_failed_ingest_removes_the_files_it_had_written(int streams, int snapshots)
-    {
-        var (app, interceptor) = (shared.App, shared.Interceptor);
-        var admin = await app.CreateUserAsync(RoleNames.Administrator);
-        var (assetsBefore, filesBefore) = ((await app.LiveAssetIdsAsync()).Count, (await app.StoredKeysAsync()).Count);
-        interceptor.FailWhenSqlContains = "INSERT INTO \"MediaFiles\"";
-
-        await Assert.ThrowsAsync<DbUpdateException>(() => app.AddAssetsAsync(admin.Id, streams > 100 ? 1 : 3, streams, snapshots));
-        interceptor.FailWhenSqlContains = null;
-
-        Assert.Equal(assetsBefore, (await app.LiveAssetIdsAsync()).Count);
-        Assert.Equal(filesBefore, (await app.StoredKeysAsync()).Count);
-    }
-
     /// <summary>The file rows a commit left behind on SQLite go with the files: none outlives its asset.</summary>
-    private static async Task AssertNoFileRowsLeftAsync(CoreHost app)
+    protected static async Task AssertNoFileRowsLeftAsync(CoreHost app)
     {
         await using var db = await app.OpenDbAsync();
         Assert.Equal(0, await db.MediaFiles.CountAsync(f => !db.MediaAssets.Any(a => a.Id == f.AssetId)));
@@ -200,11 +145,23 @@ public sealed class DeletionFailureTests(SharedCoreHost shared) : IClassFixture<
         }
     }
 
+    /// <summary>
+    /// Settings that choose the storage provider, called once per test. A blob container must exist already: the
+    /// start-up step that creates it does not see through the <see cref="FaultyStorage"/> wrapper.
+    /// </summary>
+    protected abstract Task<Dictionary<string, string?>> StorageSettingsAsync();
+
+    /// <summary>One test's storage settings, the same for every host it starts (a restart finds the same files).</summary>
+    private async Task<Dictionary<string, string?>> StorageAsync() => _storageSettings ??= await StorageSettingsAsync();
+
+    /// <summary>Wraps whichever store the settings chose, so the faults hit a folder and a blob container alike.</summary>
     private static void WithFaultyStorage(IServiceCollection services, Action<FaultyStorage> arrange)
     {
+        var real = services.Last(d => d.ServiceType == typeof(IMediaStorage));
+        services.Remove(real);
         services.AddSingleton<IMediaStorage>(sp =>
         {
-            var storage = new FaultyStorage(new LocalDiskMediaStorage(sp.GetRequiredService<MediaAdminPaths>().StorageRoot));
+            var storage = new FaultyStorage((IMediaStorage)real.ImplementationFactory!(sp));
             arrange(storage);
             return storage;
         });

@@ -1,41 +1,24 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Blobs;
 
 namespace MediaAdmin.Tests.Support;
 
 /// <summary>
-/// A real Azurite blob service on 127.0.0.1 at a free port with its data in a temp folder, installed from npm into a
-/// folder beside the tests when missing; one per test class (a class fixture), stopped with its process tree on dispose.
+/// A real Azurite blob service (<see cref="AzuriteProcess"/>) with its data in a temp folder; one per test class
+/// (a class fixture), stopped with its process tree on dispose.
 /// </summary>
 public sealed class Azurite : IAsyncLifetime
 {
-    public const string Version = "3.37.0";
-
-    /// <summary>Azurite's well-known development account; its key is public.</summary>
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
-    private static readonly SemaphoreSlim Install = new(1, 1);
-
     private readonly TempFolder _location = new();
-    private Process? _process;
+    private readonly AzuriteProcess _process;
     private int _containers;
 
-    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "azurite");
+    public Azurite() => _process = new AzuriteProcess(_location.Path);
 
-    private static string Script => Path.Combine(Folder, "node_modules", "azurite", "dist", "src", "blob", "main.js");
+    public int Port => _process.Port;
 
-    public int Port { get; } = FreePort();
+    public string ConnectionString => _process.ConnectionString;
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
-
-    public async Task InitializeAsync()
-    {
-        await InstallAsync();
-        await StartAsync();
-    }
+    public Task InitializeAsync() => StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -62,111 +45,9 @@ public sealed class Azurite : IAsyncLifetime
     /// <summary>A name no container in this Azurite has yet (not created).</summary>
     public string NewContainerName() => $"test-{Interlocked.Increment(ref _containers)}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Starts Azurite on <see cref="Port"/> unless it runs, keeping what an earlier start stored, and waits until it answers.</summary>
-    public async Task StartAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            return;
-        }
+    /// <summary>Starts Azurite unless it runs, keeping what an earlier start stored, and waits until it answers.</summary>
+    public Task StartAsync() => _process.StartAsync();
 
-        _process?.Dispose();
-        _process = StartProcess("node", [
-            Script, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", _location.Path, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"]);
-        var output = _process.StandardOutput.ReadToEndAsync();
-        var errors = _process.StandardError.ReadToEndAsync();
-
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                Assert.Fail($"Azurite exited at start-up: {await output}{await errors}");
-            }
-
-            try
-            {
-                // Any answer will do (an unsigned request is refused with 403): the service is listening.
-                using var response = await probe.GetAsync(new Uri($"http://127.0.0.1:{Port}/devstoreaccount1?comp=list"));
-                return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Stops Azurite, asking first (it saves its metadata on the way out, so what it stored stays for a later
-    /// <see cref="StartAsync"/>), then killing it and the processes it started if it does not go.
-    /// </summary>
-    public async Task StopAsync()
-    {
-        if (_process is null)
-        {
-            return;
-        }
-
-        using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await terminate.WaitForExitAsync();
-        }
-
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        try
-        {
-            await _process.WaitForExitAsync(grace.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        _process = null;
-    }
-
-    private static async Task InstallAsync()
-    {
-        await Install.WaitAsync();
-        try
-        {
-            if (File.Exists(Script))
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(Folder);
-            using var npm = StartProcess("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", ".", $"azurite@{Version}"]);
-            var output = npm.StandardOutput.ReadToEndAsync();
-            var errors = npm.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await npm.WaitForExitAsync(timeout.Token);
-            Assert.True(npm.ExitCode == 0 && File.Exists(Script), $"npm install of azurite@{Version} failed (exit {npm.ExitCode}): {await output}{await errors}");
-        }
-        finally
-        {
-            Install.Release();
-        }
-    }
-
-    private static Process StartProcess(string program, IEnumerable<string> arguments) =>
-        Process.Start(new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"could not start {program}");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Stops Azurite; what it stored stays for a later <see cref="StartAsync"/>.</summary>
+    public Task StopAsync() => _process.StopAsync();
 }
