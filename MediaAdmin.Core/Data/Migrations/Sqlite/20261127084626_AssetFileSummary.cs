@@ -28,13 +28,10 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "CdnReminderUrls",
-                table: "MediaAssets");
-
-            migrationBuilder.DropColumn(
-                name: "FileCount",
-                table: "MediaAssets");
+            // Not DropColumn: EF rebuilds a SQLite table to drop a column, and the rebuild would lose the title-search
+            // triggers on MediaAssets. SQLite drops a plain column in place.
+            migrationBuilder.Sql("ALTER TABLE \"MediaAssets\" DROP COLUMN \"CdnReminderUrls\";");
+            migrationBuilder.Sql("ALTER TABLE \"MediaAssets\" DROP COLUMN \"FileCount\";");
         }
     }
 }
