@@ -44,32 +44,6 @@ internal static class MediaDbCommands
         db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON;", CancellationToken.None);
 
     /// <summary>
-    /// The CDN URLs of the given assets' files as a CDN refresh wants them, computed by the database so the
-    /// rows never travel: the URL of each file, except that of an HLS segment, which becomes its folder's URL
-    /// (<see cref="CdnReminderUrls"/> finishes the collapse on these few rows).
-    /// </summary>
-    public static Task<List<CdnUrlRow>> CdnUrlsOfAssetsAsync(this MediaDbContext db, IReadOnlyList<string> assetIds, CancellationToken cancellationToken)
-    {
-        // Tested on the key's last characters and trimmed with the likeliest characters first: both run once per
-        // file, and a LIKE '%.m4s' or a trim set in alphabetical order made this query cost three times as much.
-        // A key's last segment holds only letters, digits, '-', '_' and '.', so trimming those leaves its folder.
-        var sqlServer = db.Database.IsSqlServer();
-        var isSegment = sqlServer
-            ? """LOWER(RIGHT("StorageKey", 4)) = '.m4s' OR LOWER(RIGHT("StorageKey", 3)) = '.ts'"""
-            : """lower(substr("StorageKey", -4)) = '.m4s' OR lower(substr("StorageKey", -3)) = '.ts'""";
-        var folder = sqlServer
-            ? """LEFT("CdnUrl", LEN("CdnUrl") - CHARINDEX('/', REVERSE("CdnUrl")) + 1)"""
-            : """rtrim("CdnUrl", '0123456789.-_sgemtipnxabcdfhjkloqruvwyzABCDEFGHIJKLMNOPQRSTUVWXYZ')""";
-        var sql = $"""
-            SELECT DISTINCT "AssetId" AS "AssetId",
-                CASE WHEN {isSegment} THEN {folder} ELSE "CdnUrl" END AS "Url",
-                CASE WHEN {isSegment} THEN 1 ELSE 0 END AS "IsSegmentFolder"
-            FROM "MediaFiles" WHERE "AssetId" IN ({Placeholders(0, assetIds.Count)})
-            """;
-        return db.Database.SqlQueryRaw<CdnUrlRow>(sql, [.. assetIds]).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
     /// Deletes the given assets in one statement and returns the IDs this
     /// statement removed, so a caller racing another request learns which deletions were its own.
     /// </summary>

@@ -35,23 +35,18 @@ internal static class AssetFileSummaries
         return summaries;
     }
 
+    /// <summary>Only assets written before summaries existed come here, so one plain read of their rows serves count and URLs.</summary>
     private static async Task<Dictionary<string, AssetFileSummary>> FromFileRowsAsync(
         MediaDbContext db, List<string> assetIds, CancellationToken cancellationToken)
     {
-        var fileCounts = await db.MediaFiles.AsNoTracking()
-            .Where(f => assetIds.Contains(f.AssetId))
-            .GroupBy(f => f.AssetId)
-            .Select(g => new { AssetId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.AssetId, g => g.Count, StringComparer.Ordinal, cancellationToken);
-        var cdnUrls = (await db.CdnUrlsOfAssetsAsync(assetIds, cancellationToken)).ToLookup(u => u.AssetId, StringComparer.Ordinal);
+        var urls = (await db.MediaFiles.AsNoTracking()
+                .Where(f => assetIds.Contains(f.AssetId))
+                .Select(f => new { f.AssetId, f.CdnUrl })
+                .ToListAsync(cancellationToken))
+            .ToLookup(f => f.AssetId, f => f.CdnUrl, StringComparer.Ordinal);
         return assetIds.ToDictionary(
             id => id,
-            id =>
-            {
-                var urls = cdnUrls[id].ToList();
-                var collapsed = CdnReminderUrls.Collapse(urls.Where(u => u.IsSegmentFolder == 0).Select(u => u.Url), urls.Where(u => u.IsSegmentFolder != 0).Select(u => u.Url));
-                return new AssetFileSummary(fileCounts.GetValueOrDefault(id), collapsed);
-            },
+            id => new AssetFileSummary(urls[id].Count(), CdnReminderUrls.Collapse(urls[id])),
             StringComparer.Ordinal);
     }
 }

@@ -13,19 +13,9 @@ public static class CdnReminderUrls
     {
         ArgumentNullException.ThrowIfNull(cdnUrls);
         var urls = cdnUrls.ToList();
-        return Collapse(urls.Where(u => !IsSegment(u)), urls.Where(IsSegment).Select(FolderOf));
-    }
-
-    /// <summary>
-    /// The same list from the files that are not segments and the folders that hold segments, as the database
-    /// returns them for a deletion (so thousands of segment rows never leave it).
-    /// </summary>
-    internal static IReadOnlyList<string> Collapse(IEnumerable<string> otherUrls, IEnumerable<string> segmentFolders)
-    {
-        var folders = segmentFolders.ToHashSet(StringComparer.Ordinal);
-        return otherUrls
-            .Select(url => folders.Contains(FolderOf(url)) && !url.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase) ? FolderOf(url) : url)
-            .Concat(folders)
+        var segmentFolders = urls.Where(IsSegment).Select(FolderOf).ToHashSet(StringComparer.Ordinal);
+        return urls
+            .Select(url => segmentFolders.Contains(FolderOf(url)) && !url.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase) ? FolderOf(url) : url)
             .Distinct(StringComparer.Ordinal)
             .ToList();
     }

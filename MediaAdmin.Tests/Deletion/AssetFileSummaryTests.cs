@@ -129,14 +129,12 @@ public sealed class AssetFileSummaryTests : IngestHostTest
         return (asset.FileCount, CdnReminderUrls.FromStored(asset.CdnReminderUrls));
     }
 
-    /// <summary>What a deletion computed before assets kept a summary: the rows counted, and the database's collapse of their URLs.</summary>
+    /// <summary>What a deletion computed before assets kept a summary: the rows counted, and the collapse of their URLs.</summary>
     private async Task<(int Count, IReadOnlyList<string> Urls)> SummaryOfFileRowsAsync(string assetId)
     {
         await using var db = await Host.App.OpenDbAsync();
-        var count = await db.MediaFiles.CountAsync(f => f.AssetId == assetId);
-        var rows = await db.CdnUrlsOfAssetsAsync([assetId], CancellationToken.None);
-        var urls = CdnReminderUrls.Collapse(rows.Where(r => r.IsSegmentFolder == 0).Select(r => r.Url), rows.Where(r => r.IsSegmentFolder != 0).Select(r => r.Url));
-        return (count, urls.Order(StringComparer.Ordinal).ToList());
+        var rows = await db.MediaFiles.Where(f => f.AssetId == assetId).Select(f => f.CdnUrl).ToListAsync();
+        return (rows.Count, CdnReminderUrls.Collapse(rows).Order(StringComparer.Ordinal).ToList());
     }
 
     private async Task ForgetSummariesAsync()
