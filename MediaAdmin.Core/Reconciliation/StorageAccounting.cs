@@ -1,21 +1,15 @@
+using MediaAdmin.Core.Storage;
+
 namespace MediaAdmin.Core.Reconciliation;
 
 /// <summary>
-/// Which database names account for a stored key. A file row names its key; a pending removal names its key or a
-/// prefix of it (one row per file, or one per asset prefix); a running ingest names its asset's prefix.
+/// Which database names account for a stored key. A file row names its key; a pending removal names its asset's
+/// prefix; a running ingest names its asset's prefix.
 /// </summary>
 internal static class StorageAccounting
 {
-    /// <summary>The key itself and every folder prefix of it, with and without the trailing '/'.</summary>
-    public static IEnumerable<string> NamesFor(string key)
-    {
-        yield return key;
-        for (var slash = key.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = key.IndexOf('/', slash + 1))
-        {
-            yield return key[..slash];
-            yield return key[..(slash + 1)];
-        }
-    }
+    /// <summary>The key itself and every folder it lies in: the names a file row, a pending removal or a running ingest may give.</summary>
+    public static IEnumerable<string> NamesFor(string key) => [key, .. StorageKey.FoldersOf(key)];
 
     /// <summary>True when one of <paramref name="names"/> (read from the database for a page) accounts for the key.</summary>
     public static bool IsAccountedFor(string key, IReadOnlySet<string> names) => NamesFor(key).Any(names.Contains);

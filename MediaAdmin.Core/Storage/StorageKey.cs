@@ -16,6 +16,17 @@ public readonly record struct StorageKey
 
     public IReadOnlyList<string> Segments => Value.Split('/');
 
+    /// <summary>Every folder the key lies in, outermost first, each ending in '/' (<c>media/</c>, <c>media/{id}/</c>, …).</summary>
+    public IEnumerable<string> Folders => FoldersOf(Value);
+
+    internal static IEnumerable<string> FoldersOf(string key)
+    {
+        for (var slash = key.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = key.IndexOf('/', slash + 1))
+        {
+            yield return key[..(slash + 1)];
+        }
+    }
+
     public override string ToString() => Value;
 
     public static StorageKey Parse(string? candidate) =>

@@ -32,7 +32,7 @@ public sealed class CdnFileAccess(IDbContextFactory<MediaDbContext> dbFactory, C
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var folders = FoldersOf(key.Value);
+        var folders = key.Folders.ToList();
         if (await db.PendingFileDeletions.AnyAsync(p => p.CompletedAtUtc == null && folders.Contains(p.StoragePrefix), cancellationToken))
         {
             return Problem.NotFound("This file is being deleted.");
@@ -42,17 +42,5 @@ public sealed class CdnFileAccess(IDbContextFactory<MediaDbContext> dbFactory, C
             .Join(db.MediaAssets, f => f.AssetId, a => a.Id, (_, a) => a.Status)
             .AnyAsync(status => status == MediaStatus.Blocked, cancellationToken);
         return blocked ? Problem.Forbidden("This file belongs to a blocked asset.") : new CdnFileGrant(signature);
-    }
-
-    /// <summary>Every folder the key lies in (<c>media/</c>, <c>media/{id}/</c>, …): a pending removal names one of them.</summary>
-    private static List<string> FoldersOf(string key)
-    {
-        var folders = new List<string>();
-        for (var slash = key.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = key.IndexOf('/', slash + 1))
-        {
-            folders.Add(key[..(slash + 1)]);
-        }
-
-        return folders;
     }
 }
