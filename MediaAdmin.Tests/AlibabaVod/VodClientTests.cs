@@ -135,9 +135,10 @@ public sealed partial class VodClientTests : IDisposable
     [Fact]
     public async Task An_endpoint_nobody_listens_on_becomes_an_unreachable_error_not_an_exception()
     {
-        var nowhere = new VodStandIn();
-        var account = nowhere.Account;
-        nowhere.Dispose();
+        // Bound but never listening: connections are refused, and no other test's server can take the port meanwhile.
+        using var nowhere = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        nowhere.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var account = _vod.Account with { Endpoint = new Uri($"http://{nowhere.LocalEndPoint}/") };
 
         var reply = await Client.DescribeRefreshQuotaAsync(account);
 
