@@ -79,6 +79,8 @@ public static class MediaAdminCoreServiceCollectionExtensions
         AddReconciliation(services, configuration);
         AddInstances(services, configuration);
         AddDeletion(services);
+        Sources.LibrarySourcesServiceCollectionExtensions.AddLibrarySources(services, configuration);
+        Events.EventsServiceCollectionExtensions.AddEventCallbacks(services, configuration);
 
         services.AddHostedService<PendingFileDeletionWorker>();
         services.AddHostedService<AccessKeys.NoncePurgeWorker>();

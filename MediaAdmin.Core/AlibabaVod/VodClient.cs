@@ -32,14 +32,23 @@ public sealed partial class VodClient
     /// Calls <paramref name="action"/> with its own <paramref name="parameters"/> (the client adds and signs the
     /// common ones) and answers Alibaba's JSON, or the error: Alibaba's code, or a MediaAdmin code when no JSON came.
     /// </summary>
-    public async Task<VodReply<JsonElement>> CallAsync(
-        VodAccount account, string action, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken = default)
+    public Task<VodReply<JsonElement>> CallAsync(
+        VodAccount account, string action, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken = default) =>
+        SendAsync(account, action, parameters, retryAfterSend: true, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="retryAfterSend"/> false: an attempt that may have reached Alibaba (no reply, a 5xx) is not
+    /// repeated, for actions whose second run would answer differently from the first.
+    /// </summary>
+    private async Task<VodReply<JsonElement>> SendAsync(
+        VodAccount account, string action, IReadOnlyDictionary<string, string> parameters, bool retryAfterSend, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentNullException.ThrowIfNull(parameters);
 
         using var request = VodSignedRequest.Create(account, action, parameters);
+        request.Options.Set(VodSignedRequest.RetryAfterSendKey, retryAfterSend);
         var host = account.Endpoint.Authority;
         try
         {

@@ -30,7 +30,7 @@ internal static class VodClientRegistration
                 .AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = options.MaxRetries,
-                    ShouldHandle = args => VodTransientReplies.ShouldRetryAsync(args.Outcome),
+                    ShouldHandle = args => VodTransientReplies.ShouldRetryAsync(args.Outcome, args.Context.GetRequestMessage()),
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = options.RetryDelay,

@@ -17,6 +17,9 @@ internal static class VodSignedRequest
 
     public static readonly HttpRequestOptionsKey<VodCall> CallKey = new("MediaAdmin.AlibabaVod.Call");
 
+    /// <summary>False for a call that must not be repeated once it may have reached Alibaba; see <see cref="VodTransientReplies"/>.</summary>
+    public static readonly HttpRequestOptionsKey<bool> RetryAfterSendKey = new("MediaAdmin.AlibabaVod.RetryAfterSend");
+
     private static readonly HashSet<string> CommonNames = new(StringComparer.Ordinal)
     {
         "Action", "Version", "Format", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp", "Signature", "RegionId",

@@ -12,12 +12,17 @@ namespace MediaAdmin.Core.AlibabaVod;
 /// </summary>
 internal static class VodTransientReplies
 {
-    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome) => outcome switch
+    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => IsServerFailure(response) || await IsThrottlingAsync(response),
-        _ => false,
-    };
+        // Flow control refuses a call before any work, so even a call that must not run twice is retried on it.
+        var retryAfterSend = request is null || !request.Options.TryGetValue(VodSignedRequest.RetryAfterSendKey, out var allowed) || allowed;
+        return outcome switch
+        {
+            { Exception: HttpRequestException or TimeoutRejectedException } => retryAfterSend,
+            { Result: { } response } => (retryAfterSend && IsServerFailure(response)) || await IsThrottlingAsync(response),
+            _ => false,
+        };
+    }
 
     /// <summary>What counts against an endpoint's health: no reply or a server failure; flow control does not.</summary>
     public static ValueTask<bool> IsFailure(Outcome<HttpResponseMessage> outcome) => ValueTask.FromResult(outcome switch

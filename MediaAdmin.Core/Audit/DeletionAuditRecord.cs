@@ -19,6 +19,9 @@ public sealed class DeletionAuditRecord
 
     public string? RemoteAddress { get; set; }
 
+    /// <summary>With the AlibabaVod source: the RequestId of the DeleteVideo call sent to Alibaba, to quote to its support.</summary>
+    public string? RemoteRequestId { get; set; }
+
     /// <summary>The VideoIds parameter as received, cut to <see cref="RequestedIdsMaxLength"/> characters.</summary>
     public required string RequestedIds { get; set; }
 

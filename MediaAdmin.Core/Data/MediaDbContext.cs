@@ -43,6 +43,16 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Reconciliation.ReconciliationFinding> ReconciliationFindings => Set<Reconciliation.ReconciliationFinding>();
 
+    public DbSet<Sources.AlibabaVod.RemoteAsset> RemoteAssets => Set<Sources.AlibabaVod.RemoteAsset>();
+
+    public DbSet<Sources.AlibabaVod.SourceSyncRun> SourceSyncRuns => Set<Sources.AlibabaVod.SourceSyncRun>();
+
+    public DbSet<Sources.AlibabaVod.ReceivedVodEvent> ReceivedVodEvents => Set<Sources.AlibabaVod.ReceivedVodEvent>();
+
+    public DbSet<Permissions.CategoryGrant> CategoryGrants => Set<Permissions.CategoryGrant>();
+
+    public DbSet<Events.OutgoingVodEvent> OutgoingVodEvents => Set<Events.OutgoingVodEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -30,4 +30,33 @@ public sealed record CallerPermissions(string UserId, string UserName, bool IsAc
             ? $"You can delete only assets you own; this one belongs to {ownerName ?? "another user"}."
             : "Your roles do not allow deleting assets.";
     }
+
+    /// <summary>
+    /// With the AlibabaVod source, where videos have no owner: why the caller may not delete a video in the category
+    /// <paramref name="categoryId"/> (null: uncategorised); null when it may. An Editor "owns" the videos in the
+    /// categories granted to them.
+    /// </summary>
+    public string? DeleteDeniedReasonInCategory(long? categoryId, string? categoryName, IReadOnlySet<long> grantedCategoryIds)
+    {
+        ArgumentNullException.ThrowIfNull(grantedCategoryIds);
+        if (!IsActive)
+        {
+            return "Your account is disabled or locked out.";
+        }
+
+        if (Has(PermissionNames.DeleteAnyMedia)
+            || (Has(PermissionNames.DeleteOwnMedia) && categoryId is { } granted && grantedCategoryIds.Contains(granted)))
+        {
+            return null;
+        }
+
+        if (!Has(PermissionNames.DeleteOwnMedia))
+        {
+            return "Your roles do not allow deleting assets.";
+        }
+
+        return categoryId is null
+            ? "This video has no category, and you can delete only videos in the categories granted to you."
+            : $"You can delete only videos in the categories granted to you; this one is in \"{categoryName ?? categoryId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}\", which is not granted to you.";
+    }
 }

@@ -209,6 +209,11 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("RemoteRequestId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<string>("RequestId")
                         .IsRequired()
                         .HasMaxLength(36)
@@ -454,6 +459,54 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasIndex("StoragePrefix");
 
                     b.ToTable("PendingFileDeletions");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Events.OutgoingVodEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AbandonedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VideoId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc", "AbandonedAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("OutgoingVodEvents");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Ingest.IngestJob", b =>
@@ -715,6 +768,25 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Permissions.CategoryGrant", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("CategoryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("CategoryGrants");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationFinding", b =>
                 {
                     b.Property<long>("Id")
@@ -841,6 +913,148 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .HasFilter("[Unfinished] IS NOT NULL");
 
                     b.ToTable("ReconciliationRuns");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.ReceivedVodEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime?>("EventTimeUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VideoId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.ToTable("ReceivedVodEvents");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.RemoteAsset", b =>
+                {
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("CoverUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<DateTime?>("RemoteModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("SeenInSyncRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SyncedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("RemoteModifiedAtUtc");
+
+                    b.HasIndex("SeenInSyncRunId");
+
+                    b.ToTable("RemoteAssets");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.SourceSyncRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ModifiedSinceUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("RemoteTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ScrollToken")
+                        .HasMaxLength(1024)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1024)");
+
+                    b.Property<int>("Seen")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("Unfinished")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Unfinished")
+                        .IsUnique()
+                        .HasFilter("[Unfinished] IS NOT NULL");
+
+                    b.HasIndex("Kind", "StartedAtUtc");
+
+                    b.ToTable("SourceSyncRuns");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1049,11 +1263,35 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Permissions.CategoryGrant", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Library.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MediaAdmin.Core.Accounts.MediaUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Reconciliation.ReconciliationFinding", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Reconciliation.ReconciliationRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.RemoteAsset", b =>
+                {
+                    b.HasOne("MediaAdmin.Core.Library.MediaAsset", null)
+                        .WithOne()
+                        .HasForeignKey("MediaAdmin.Core.Sources.AlibabaVod.RemoteAsset", "AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
