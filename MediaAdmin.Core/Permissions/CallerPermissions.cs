@@ -1,8 +1,16 @@
+using MediaAdmin.Core.Sources;
+
 namespace MediaAdmin.Core.Permissions;
 
 /// <summary>What a user may do right now, read from the database for one call.</summary>
 public sealed record CallerPermissions(string UserId, string UserName, bool IsActive, IReadOnlySet<string> Granted)
 {
+    /// <summary>Where the library lives; with <see cref="LibrarySourceKind.AlibabaVod"/> ownership is by granted category.</summary>
+    public LibrarySourceKind Source { get; init; }
+
+    /// <summary>The categories an administrator granted to this user (read only for the AlibabaVod source).</summary>
+    public IReadOnlySet<long> GrantedCategoryIds { get; init; } = new HashSet<long>();
+
     public static CallerPermissions Unknown(string userId) => new(userId, userId, false, new HashSet<string>());
 
     public bool Has(string permission) => IsActive && Granted.Contains(permission);
@@ -29,6 +37,15 @@ public sealed record CallerPermissions(string UserId, string UserName, bool IsAc
         return Has(PermissionNames.DeleteOwnMedia)
             ? $"You can delete only assets you own; this one belongs to {ownerName ?? "another user"}."
             : "Your roles do not allow deleting assets.";
+    }
+
+    /// <summary>Why the caller may not delete <paramref name="asset"/>, by owner or, for the AlibabaVod source, by category; null when it may.</summary>
+    public string? DeleteDeniedReason(AssetOwnership asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return Source == LibrarySourceKind.AlibabaVod
+            ? DeleteDeniedReasonInCategory(asset.CategoryId, asset.CategoryName, GrantedCategoryIds)
+            : DeleteDeniedReason(asset.OwnerId, asset.OwnerName);
     }
 
     /// <summary>

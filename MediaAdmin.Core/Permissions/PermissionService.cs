@@ -1,6 +1,8 @@
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Sources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Core.Permissions;
 
@@ -8,7 +10,7 @@ namespace MediaAdmin.Core.Permissions;
 /// Reads a user's roles and role claims from the database on every call, so a role change or a
 /// lock-out takes effect at once, whatever a cookie or an open circuit still says.
 /// </summary>
-public sealed class PermissionService(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock)
+public sealed class PermissionService(IDbContextFactory<MediaDbContext> dbFactory, IOptions<LibrarySourceOptions> source, TimeProvider clock)
 {
     // Compiled once: this runs before every deletion and every page authorization.
     // One round trip: the user with each permission their roles grant (one row with null when none).
@@ -45,11 +47,21 @@ public sealed class PermissionService(IDbContextFactory<MediaDbContext> dbFactor
 
         var user = rows[0];
         var granted = rows.Select(r => r.Permission).OfType<string>();
+        var kind = source.Value.Source;
+
+        // Only the AlibabaVod source decides by category, so only it pays for the second read.
+        var categories = kind == LibrarySourceKind.AlibabaVod
+            ? (await db.CategoryGrants.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.CategoryId).ToListAsync(cancellationToken)).ToHashSet()
+            : [];
         return new CallerPermissions(
             user.Id,
             user.UserName ?? user.Id,
             IsActive: MediaUser.IsActive(user.IsDisabled, user.LockoutEnd, clock.GetUtcNow()),
-            granted.ToHashSet(StringComparer.Ordinal));
+            granted.ToHashSet(StringComparer.Ordinal))
+        {
+            Source = kind,
+            GrantedCategoryIds = categories,
+        };
     }
 
     private sealed record PermissionRow(string Id, string? UserName, bool IsDisabled, DateTimeOffset? LockoutEnd, string? Permission);
