@@ -14,6 +14,7 @@ internal static class LibrarySourcesServiceCollectionExtensions
         services.AddOptions<LibrarySourceOptions>().Bind(configuration.GetSection(LibrarySourceOptions.Section)).ValidateOnStart();
         services.AddOptions<AlibabaVodSourceOptions>().Bind(configuration.GetSection(AlibabaVodSourceOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlibabaVodSourceOptions>, AlibabaVodSourceOptionsValidator>();
+        services.AddSingleton<RemoteMirror>();
         services.AddVodClient();
         return services;
     }

@@ -1,0 +1,161 @@
+using MediaAdmin.Core.AlibabaVod;
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Library;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaAdmin.Core.Sources.AlibabaVod;
+
+/// <summary>
+/// The one writer of the mirror: the syncs, the event callbacks and deletion through Alibaba all record what the
+/// remote says here, as <see cref="MediaAsset"/> rows (so the library page, its search and the API read them as any
+/// asset) with a <see cref="RemoteAsset"/> beside each. A write is one transaction, whatever its size.
+/// </summary>
+public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>
+    /// Adds or updates <paramref name="videos"/> (at most a page: they are read in one query), their categories too.
+    /// <paramref name="seenInSyncRunId"/>: the full sync that listed them; null keeps what the last full sync recorded.
+    /// </summary>
+    public async Task<MirrorChange> UpsertAsync(IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(videos);
+        if (videos.Count == 0)
+        {
+            return MirrorChange.None;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = videos.GroupBy(v => v.VideoId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        var ids = latest.Select(v => v.VideoId).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EnsureOwnerAsync(db, now, cancellationToken);
+        await UpsertCategoriesAsync(db, latest, cancellationToken);
+
+        var assets = await db.MediaAssets.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
+        var remotes = await db.RemoteAssets.Where(r => ids.Contains(r.AssetId)).ToDictionaryAsync(r => r.AssetId, StringComparer.Ordinal, cancellationToken);
+        int added = 0, updated = 0;
+        foreach (var video in latest)
+        {
+            if (assets.TryGetValue(video.VideoId, out var asset))
+            {
+                updated += Apply(video, asset) ? 1 : 0;
+            }
+            else
+            {
+                asset = new MediaAsset { Id = video.VideoId, Title = "", OwnerId = RemoteLibraryOwner.UserId, FileCount = 0 };
+                Apply(video, asset);
+                db.MediaAssets.Add(asset);
+                added++;
+            }
+
+            if (!remotes.TryGetValue(video.VideoId, out var remote))
+            {
+                remote = new RemoteAsset { AssetId = video.VideoId };
+                db.RemoteAssets.Add(remote);
+            }
+
+            remote.CoverUrl = Cut(video.CoverUrl, RemoteAsset.UrlMaxLength);
+            remote.RemoteModifiedAtUtc = video.ModifiedAtUtc;
+            remote.SeenInSyncRunId = seenInSyncRunId ?? remote.SeenInSyncRunId;
+            remote.SyncedAtUtc = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new MirrorChange(added, updated, []);
+    }
+
+    /// <summary>Removes the mirrored videos <paramref name="videoIds"/> names (the remote says they are gone); answers those that were there.</summary>
+    public async Task<MirrorChange> RemoveAsync(IReadOnlyCollection<string> videoIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(videoIds);
+        if (videoIds.Count == 0)
+        {
+            return MirrorChange.None;
+        }
+
+        var ids = videoIds.Distinct(StringComparer.Ordinal).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return new MirrorChange(0, 0, await db.DeleteAssetsReturningIdsAsync(ids, cancellationToken));
+    }
+
+    /// <summary>
+    /// After full sync <paramref name="syncRunId"/> listed every remote video: removes, <paramref name="batchSize"/> at
+    /// a time, the mirrored videos it did not list and nothing wrote since it started (a callback may add one meanwhile).
+    /// </summary>
+    public async Task<MirrorChange> RemoveUnlistedAsync(long syncRunId, DateTime syncStartedAtUtc, int batchSize = 500, CancellationToken cancellationToken = default)
+    {
+        var removed = new List<string>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        while (true)
+        {
+            var batch = await db.RemoteAssets.AsNoTracking()
+                .Where(r => r.SeenInSyncRunId != syncRunId && r.SyncedAtUtc < syncStartedAtUtc)
+                .OrderBy(r => r.AssetId)
+                .Select(r => r.AssetId)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return new MirrorChange(0, 0, removed);
+            }
+
+            removed.AddRange(await db.DeleteAssetsReturningIdsAsync(batch, cancellationToken));
+        }
+    }
+
+    /// <summary>Writes the remote's view into the row; true when anything a person would see changed.</summary>
+    private static bool Apply(VodRemoteVideo video, MediaAsset asset)
+    {
+        var before = (asset.Title, asset.Description, asset.MediaType, asset.Status, asset.DurationSeconds, asset.TotalSizeBytes, asset.CategoryId, asset.UpdatedAtUtc);
+        asset.Title = Cut(video.Title, MediaAsset.TitleMaxLength) ?? "";
+        asset.Description = Cut(video.Description, MediaAsset.DescriptionMaxLength);
+        asset.MediaType = video.MediaType;
+        asset.Status = video.MediaStatus;
+        asset.DurationSeconds = video.DurationSeconds;
+        asset.TotalSizeBytes = video.SizeBytes;
+        asset.SourceSizeBytes = video.SizeBytes;
+        asset.CategoryId = video.CateId;
+        asset.CreatedAtUtc = video.CreatedAtUtc;
+        asset.UpdatedAtUtc = video.ModifiedAtUtc ?? video.CreatedAtUtc;
+        return before != (asset.Title, asset.Description, asset.MediaType, asset.Status, asset.DurationSeconds, asset.TotalSizeBytes, asset.CategoryId, asset.UpdatedAtUtc);
+    }
+
+    private static async Task EnsureOwnerAsync(MediaDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == RemoteLibraryOwner.UserId, cancellationToken))
+        {
+            db.Users.Add(RemoteLibraryOwner.NewUser(now));
+        }
+    }
+
+    /// <summary>Adds the categories the videos name and follows a rename on the remote.</summary>
+    private static async Task UpsertCategoriesAsync(MediaDbContext db, List<VodRemoteVideo> videos, CancellationToken cancellationToken)
+    {
+        var named = videos.Where(v => v.CateId is not null)
+            .GroupBy(v => v.CateId!.Value)
+            .ToDictionary(g => g.Key, g => Cut(g.Last().CateName, Category.NameMaxLength) is { Length: > 0 } name ? name : $"Category {g.Key}");
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        var ids = named.Keys.ToList();
+        var known = await db.Categories.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var (id, name) in named)
+        {
+            if (known.TryGetValue(id, out var category))
+            {
+                category.Name = name;
+            }
+            else
+            {
+                db.Categories.Add(new Category { Id = id, Name = name });
+            }
+        }
+    }
+
+    private static string? Cut(string? text, int maxLength) => text is null || text.Length <= maxLength ? text : text[..maxLength];
+}
