@@ -20,8 +20,6 @@ public static class AlibabaVodSourceHost
         ["AlibabaVod:CallbackPrivateKey"] = "test-callback-key",
     };
 
-    public static Task<CoreHost> StartAsync(string dataFolder) => CoreHost.StartAsync(dataFolder, settings: Settings);
-
     /// <summary>Categories with Alibaba-like CateIds, as the mirror keeps them.</summary>
     public static async Task AddCategoriesAsync(this CoreHost app, params (long Id, string Name)[] categories)
     {

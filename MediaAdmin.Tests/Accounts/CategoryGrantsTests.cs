@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
 using MediaAdmin.Tests.Support;
@@ -6,34 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Accounts;
 
 /// <summary>Administrators grant categories to Editors, through the service the accounts page and the CLI call.</summary>
-public sealed class CategoryGrantsTests : IAsyncLifetime
+public sealed class CategoryGrantsTests : CoreHostTest
 {
     private const long News = 1001;
     private const long Sport = 1002;
     private const long Weather = 1003;
 
-    private readonly TempFolder _folder = new();
-    private CoreHost _app = null!;
+    protected override IDictionary<string, string?> HostSettings => AlibabaVodSourceHost.Settings;
 
-    private CategoryGrants Grants => _app.Services.GetRequiredService<CategoryGrants>();
-
-    public async Task InitializeAsync()
-    {
-        _app = await AlibabaVodSourceHost.StartAsync(_folder.Path);
-        await _app.AddCategoriesAsync((News, "News"), (Sport, "Sport"), (Weather, "Météo"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _folder.Dispose();
-    }
+    private CategoryGrants Grants => App.Services.GetRequiredService<CategoryGrants>();
 
     [Fact]
     public async Task Names_are_trimmed_matched_regardless_of_case_counted_once_and_take_effect_at_once()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
 
         var granted = await Grants.ReplaceAsync(admin.Id, editor.Id, [" sport ", "NEWS", "news", "", "MÉTÉO"]);
 
@@ -50,36 +37,33 @@ public sealed class CategoryGrantsTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_list_clears_the_grants()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
         await Grants.ReplaceAsync(admin.Id, editor.Id, ["News", "Sport"]);
 
         var cleared = await Grants.ReplaceAsync(admin.Id, editor.Id, []);
 
         Assert.Empty(cleared.Value.CategoryNames);
-        Assert.Empty(await _app.GrantedCategoryIdsAsync(editor.Id));
+        Assert.Empty(await App.GrantedCategoryIdsAsync(editor.Id));
         Assert.Empty(await Permissions(editor.Id));
     }
 
     [Fact]
     public async Task Names_that_match_no_category_are_each_named_and_nothing_changes()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
         await Grants.ReplaceAsync(admin.Id, editor.Id, ["News"]);
 
         var result = await Grants.ReplaceAsync(admin.Id, editor.Id, ["Sport", "Fashion", " Cooking "]);
 
         Assert.Equal((ResultStatus.Invalid, "No such category: \"Fashion\", \"Cooking\". Nothing was changed."), (result.Status, result.Error));
-        Assert.Equal([News], await _app.GrantedCategoryIdsAsync(editor.Id));
+        Assert.Equal([News], await App.GrantedCategoryIdsAsync(editor.Id));
     }
 
     [Fact]
     public async Task Names_differing_only_in_case_need_the_exact_spelling()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        await _app.AddCategoriesAsync((2001, "Archive"), (2002, "ARCHIVE"));
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
+        await App.AddCategoriesAsync((2001, "Archive"), (2002, "ARCHIVE"));
 
         var ambiguous = await Grants.ReplaceAsync(admin.Id, editor.Id, ["archive"]);
         var exact = await Grants.ReplaceAsync(admin.Id, editor.Id, ["ARCHIVE"]);
@@ -94,21 +78,20 @@ public sealed class CategoryGrantsTests : IAsyncLifetime
     [InlineData(RoleNames.Viewer, "is a Viewer, not an Editor: viewers may delete no video, so categories are granted only to Editors. Nothing was changed.")]
     public async Task Only_editors_hold_grants_and_the_refusal_says_why(string role, string reason)
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var account = await _app.CreateUserAsync(role);
+        var (admin, _) = await CategoriesWithAdministratorAndEditorAsync();
+        var account = await App.CreateUserAsync(role);
 
         var result = await Grants.ReplaceAsync(admin.Id, account.Id, ["News"]);
 
         Assert.Equal((ResultStatus.Invalid, $"{account.Email} {reason}"), (result.Status, result.Error));
-        Assert.Empty(await _app.GrantedCategoryIdsAsync(account.Id));
+        Assert.Empty(await App.GrantedCategoryIdsAsync(account.Id));
     }
 
     [Fact]
     public async Task An_unknown_account_is_not_found_and_a_caller_who_may_not_manage_accounts_is_refused()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var colleague = await _app.CreateUserAsync(RoleNames.Editor);
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
+        var colleague = await App.CreateUserAsync(RoleNames.Editor);
 
         var unknown = await Grants.ReplaceAsync(admin.Id, "no-such-account", ["News"]);
         var byEmail = await Grants.ReplaceFromCommandLineAsync("nobody@example.com", ["News"]);
@@ -119,16 +102,15 @@ public sealed class CategoryGrantsTests : IAsyncLifetime
         Assert.Equal((ResultStatus.NotFound, "No account for nobody@example.com."), (byEmail.Status, byEmail.Error));
         Assert.Equal(ResultStatus.Forbidden, byEditor.Status);
         Assert.Equal(ResultStatus.Forbidden, overview.Status);
-        Assert.Empty(await _app.GrantedCategoryIdsAsync(colleague.Id));
+        Assert.Empty(await App.GrantedCategoryIdsAsync(colleague.Id));
     }
 
     [Fact]
     public async Task The_overview_lists_every_category_the_editors_and_what_each_holds()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        var other = await _app.CreateUserAsync(RoleNames.Editor);
-        var viewer = await _app.CreateUserAsync(RoleNames.Viewer);
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
+        var other = await App.CreateUserAsync(RoleNames.Editor);
+        var viewer = await App.CreateUserAsync(RoleNames.Viewer);
         await Grants.ReplaceFromCommandLineAsync(editor.Email!.ToUpperInvariant(), ["sport", "news"]);
 
         var overview = (await Grants.OverviewAsync(admin.Id)).Value;
@@ -140,6 +122,12 @@ public sealed class CategoryGrantsTests : IAsyncLifetime
         Assert.Empty(overview.GrantedTo(other.Id));
     }
 
+    private async Task<(MediaUser Administrator, MediaUser Editor)> CategoriesWithAdministratorAndEditorAsync()
+    {
+        await App.AddCategoriesAsync((News, "News"), (Sport, "Sport"), (Weather, "Météo"));
+        return (await App.CreateUserAsync(RoleNames.Administrator), await App.CreateUserAsync(RoleNames.Editor));
+    }
+
     private async Task<IReadOnlySet<long>> Permissions(string userId) =>
-        (await _app.Services.GetRequiredService<PermissionService>().GetAsync(userId)).GrantedCategoryIds;
+        (await App.Services.GetRequiredService<PermissionService>().GetAsync(userId)).GrantedCategoryIds;
 }
