@@ -114,16 +114,16 @@ public sealed class CategoryGrants(IDbContextFactory<MediaDbContext> dbFactory, 
     }
 
     /// <summary>Administrators delete any video and Viewers none: only an Editor who is not also an Administrator holds grants.</summary>
-    private static bool MayHoldGrants(IReadOnlyCollection<string> roles) => NotAGranteeReason(string.Empty, roles) is null;
+    internal static bool MayHoldGrants(IReadOnlyCollection<string> roles) => NotAGranteeReason(string.Empty, roles) is null;
 
     private static string? NotAGranteeReason(string email, IReadOnlyCollection<string> roles)
     {
-        if (roles.Contains(RoleNames.Administrator))
+        if (roles.Contains(RoleNames.Administrator, StringComparer.OrdinalIgnoreCase))
         {
             return $"{email} is an Administrator: administrators may delete any video, so categories are granted only to Editors. Nothing was changed.";
         }
 
-        if (!roles.Contains(RoleNames.Editor))
+        if (!roles.Contains(RoleNames.Editor, StringComparer.OrdinalIgnoreCase))
         {
             var what = roles.Count == 0 ? "has no role" : $"is a {string.Join(" and ", roles.Order(StringComparer.Ordinal))}";
             return $"{email} {what}, not an Editor: viewers may delete no video, so categories are granted only to Editors. Nothing was changed.";

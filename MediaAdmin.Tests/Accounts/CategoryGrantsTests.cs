@@ -88,6 +88,28 @@ public sealed class CategoryGrantsTests : CoreHostTest
     }
 
     [Fact]
+    public async Task An_editor_made_viewer_or_administrator_loses_the_grants_and_one_staying_editor_keeps_them()
+    {
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
+        var demoted = await App.CreateUserAsync(RoleNames.Editor);
+        var promoted = await App.CreateUserAsync(RoleNames.Editor);
+        foreach (var account in new[] { editor, demoted, promoted })
+        {
+            await Grants.ReplaceAsync(admin.Id, account.Id, ["News"]);
+        }
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+        Assert.True((await accounts.SetRolesAsync(admin.Id, editor.Id, [RoleNames.Editor])).IsSuccess);
+        Assert.True((await accounts.SetRolesAsync(admin.Id, demoted.Id, [RoleNames.Viewer])).IsSuccess);
+        Assert.True((await accounts.SetRolesAsync(admin.Id, promoted.Id, [RoleNames.Editor, RoleNames.Administrator])).IsSuccess);
+
+        Assert.Equal([News], await App.GrantedCategoryIdsAsync(editor.Id));
+        Assert.Empty(await App.GrantedCategoryIdsAsync(demoted.Id));
+        Assert.Empty(await App.GrantedCategoryIdsAsync(promoted.Id));
+    }
+
+    [Fact]
     public async Task An_unknown_account_is_not_found_and_a_caller_who_may_not_manage_accounts_is_refused()
     {
         var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
