@@ -17,6 +17,7 @@ public sealed class AccountsPageGrantsTests : AccountsPageTest
         var (admin, editor, viewer) = await AccountsWithNewsGrantedAsync();
         var (page, dialogs) = RenderAs(admin);
 
+        Assert.Contains(page.FindAll("th"), th => th.TextContent == "Categories");
         Assert.Equal("News", RowOf(page, editor).QuerySelector("[data-testid=granted-categories]")!.TextContent);
         Assert.Empty(RowOf(page, admin).QuerySelectorAll("[data-testid=edit-grants]"));
         Assert.Empty(RowOf(page, viewer).QuerySelectorAll("[data-testid=edit-grants]"));
