@@ -89,7 +89,10 @@ public sealed class AccountAdministration(
         return result.Map(_ => new OneTimePassword(changed!.Email ?? changed.Id, password));
     }
 
-    /// <summary>Replaces an account's roles with <paramref name="newRoles"/>, each of which must exist.</summary>
+    /// <summary>
+    /// Replaces an account's roles with <paramref name="newRoles"/>, each of which must exist; an account that is no
+    /// longer only an Editor loses its category grants (<see cref="CategoryGrants"/>).
+    /// </summary>
     public async Task<Result<Done>> SetRolesAsync(string callerId, string userId, IReadOnlyCollection<string> newRoles)
     {
         ArgumentNullException.ThrowIfNull(newRoles);
@@ -123,7 +126,18 @@ public sealed class AccountAdministration(
             }
 
             var added = await users.AddToRolesAsync(user, newRoles.Except(current));
-            return added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added;
+            if (!added.Succeeded)
+            {
+                return added;
+            }
+
+            if (!CategoryGrants.MayHoldGrants(newRoles))
+            {
+                // Unseen on the accounts page, grants left behind would come back with a later Editor role.
+                await db.CategoryGrants.Where(g => g.UserId == user.Id).ExecuteDeleteAsync();
+            }
+
+            return await users.UpdateSecurityStampAsync(user);
         });
     }
 
