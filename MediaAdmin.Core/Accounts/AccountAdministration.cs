@@ -1,6 +1,7 @@
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
+using MediaAdmin.Core.Sources.AlibabaVod;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class AccountAdministration(
     /// <summary>What a caller without the 'Manage accounts' permission is told.</summary>
     internal static Problem NotAllowed { get; } = Problem.Forbidden("Only administrators with the 'Manage accounts' permission may do this.");
 
-    /// <summary>Every account with its roles and state, by e-mail.</summary>
+    /// <summary>Every account people use, with its roles and state, by e-mail; the mirror's owner account is not one.</summary>
     public async Task<Result<IReadOnlyList<AccountSummary>>> ListAsync(string callerId, CancellationToken cancellationToken = default)
     {
         if (!await MayManageAsync(callerId, cancellationToken))
@@ -32,7 +33,7 @@ public sealed class AccountAdministration(
         }
 
         var now = clock.GetUtcNow();
-        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.Id != RemoteLibraryOwner.UserId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var byUser = roleNames.ToLookup(r => r.UserId, r => r.Name!);
         return Result<IReadOnlyList<AccountSummary>>.Success(accounts.Select(u => new AccountSummary(
