@@ -22,6 +22,7 @@ public sealed partial class VodCallbackReceiver(
     /// <summary>How far ahead of this clock a timestamp may lie: the two clocks are never quite equal.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(1);
 
+    /// <summary>The receipt of an authentic event notification, or the problem that refused the callback.</summary>
     public async Task<Result<VodCallbackReceipt>> ReceiveAsync(VodCallback callback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callback);

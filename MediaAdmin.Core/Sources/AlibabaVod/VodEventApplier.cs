@@ -22,6 +22,7 @@ public sealed partial class VodEventApplier(
     TimeProvider clock,
     ILogger<VodEventApplier> logger)
 {
+    /// <summary>Applies <paramref name="notice"/> unless it was applied before; a receipt that is not delivered recorded nothing.</summary>
     public async Task<VodCallbackReceipt> ApplyAsync(VodEventNotice notice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notice);
