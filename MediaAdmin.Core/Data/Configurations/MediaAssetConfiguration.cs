@@ -34,5 +34,8 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.HasIndex(a => new { a.MediaType, a.CreatedAtUtc });
         asset.HasIndex(a => new { a.Status, a.CreatedAtUtc });
         asset.HasIndex(a => new { a.CategoryId, a.CreatedAtUtc });
+
+        // The API's traversal in modification order (an incremental sync) seeks on both, so no page reads the ones before.
+        asset.HasIndex(a => new { a.UpdatedAtUtc, a.Id });
     }
 }

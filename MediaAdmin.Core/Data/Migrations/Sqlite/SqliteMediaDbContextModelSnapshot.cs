@@ -677,6 +677,8 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
+                    b.HasIndex("UpdatedAtUtc", "Id");
+
                     b.ToTable("MediaAssets");
                 });
 
