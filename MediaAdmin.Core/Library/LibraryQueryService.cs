@@ -41,8 +41,8 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             : search.KeysFollowCreation && query.Sort == LibrarySort.Created && !narrowed && query.After is null
                 ? await search.FirstInCreationOrderAsync(assets, query.Descending, (page + 1) * pageSize, cancellationToken)
                 : search.Apply(assets);
-        var rows = await Sort(LibrarySeek.After(candidates, query), query)
-            .Skip(query.After is null ? page * pageSize : 0)
+        var sorted = Sort(LibrarySeek.After(candidates, query), query);
+        var rows = await (query.After is null ? sorted.Skip(page * pageSize) : sorted)
             .Take(pageSize)
             .Select(a => new
             {

@@ -35,7 +35,8 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.HasIndex(a => new { a.Status, a.CreatedAtUtc });
         asset.HasIndex(a => new { a.CategoryId, a.CreatedAtUtc });
 
-        // The API's traversal in modification order (an incremental sync) seeks on both, so no page reads the ones before.
-        asset.HasIndex(a => new { a.UpdatedAtUtc, a.Id });
+        // The API's traversal in modification order (an incremental sync; SearchMedia always names the media type)
+        // seeks on all three, so no page reads or sorts the ones before it.
+        asset.HasIndex(a => new { a.MediaType, a.UpdatedAtUtc, a.Id });
     }
 }

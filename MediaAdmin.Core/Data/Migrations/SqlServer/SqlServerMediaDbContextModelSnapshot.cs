@@ -699,7 +699,7 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
-                    b.HasIndex("UpdatedAtUtc", "Id");
+                    b.HasIndex("MediaType", "UpdatedAtUtc", "Id");
 
                     b.ToTable("MediaAssets");
                 });

@@ -11,16 +11,16 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_MediaAssets_UpdatedAtUtc_Id",
+                name: "IX_MediaAssets_MediaType_UpdatedAtUtc_Id",
                 table: "MediaAssets",
-                columns: new[] { "UpdatedAtUtc", "Id" });
+                columns: new[] { "MediaType", "UpdatedAtUtc", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_MediaAssets_UpdatedAtUtc_Id",
+                name: "IX_MediaAssets_MediaType_UpdatedAtUtc_Id",
                 table: "MediaAssets");
         }
     }

@@ -677,7 +677,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
-                    b.HasIndex("UpdatedAtUtc", "Id");
+                    b.HasIndex("MediaType", "UpdatedAtUtc", "Id");
 
                     b.ToTable("MediaAssets");
                 });
