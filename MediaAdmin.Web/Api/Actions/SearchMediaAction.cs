@@ -45,7 +45,8 @@ internal sealed class SearchMediaAction(LibraryQueryService library, ScrollToken
 
     protected override RpcResult<SearchMediaResponse> Answer(RpcCall call, AssetDetailsPage page)
     {
-        var scrollToken = page.Assets is [.., var last] ? scrollTokens.Issue(VodListing.SortBy(call), PositionOf(last, VodListing.SortBy(call))) : null;
+        var sortBy = VodListing.SortBy(call);
+        var scrollToken = page.Assets is [.., var last] ? scrollTokens.Issue(sortBy, PositionOf(last, sortBy)) : null;
         return new SearchMediaResponse(call.RequestId, page.Total, page.Assets.Select(VodMedia.From).ToList(), scrollToken);
     }
 
