@@ -59,6 +59,24 @@ public sealed class AlibabaClientTraversalInteropTests(AlibabaClientsFixture cli
         Assert.Contains("\"ScrollToken\"", forged.GetProperty("data").GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PageNo_counted_beside_a_ScrollToken_as_Alibabas_sample_does_is_no_depth_limit()
+    {
+        var (editorId, key) = await EditorWithKeyAsync();
+        await Server.Services.GetRequiredService<AssetIngestion>().IngestManyAsync(
+            Enumerable.Range(0, 3).Select(i => Drafts.Video(editorId, $"Deep {i}", streams: 1, snapshots: 1)).ToList());
+        var first = await CallAsync("pop-core", key, "SearchMedia", new Dictionary<string, string> { ["PageSize"] = "2", ["PageNo"] = "1" });
+        var token = first.GetProperty("data").GetProperty("ScrollToken").GetString()!;
+
+        var deep = await CallAsync("pop-core", key, "SearchMedia", new Dictionary<string, string> { ["PageSize"] = "100", ["PageNo"] = "51", ["ScrollToken"] = token });
+        var deepWithoutToken = await CallAsync("pop-core", key, "SearchMedia", new Dictionary<string, string> { ["PageSize"] = "100", ["PageNo"] = "51" });
+
+        Assert.True(deep.GetProperty("ok").GetBoolean(), deep.ToString());
+        Assert.Single(deep.GetProperty("data").GetProperty("MediaList").EnumerateArray());
+        Assert.Equal(("InvalidParameter", 400), (deepWithoutToken.GetProperty("code").GetString(), deepWithoutToken.GetProperty("statusCode").GetInt32()));
+        Assert.Contains("\"PageNo\"", deepWithoutToken.GetProperty("data").GetProperty("Message").GetString(), StringComparison.Ordinal);
+    }
+
     private Task<JsonElement> CallAsync(string client, NewAccessKey key, string action, Dictionary<string, string> parameters) =>
         client == "pop-core"
             ? clients.PopCoreAsync(Server.ApiAddress, key.Id, key.Secret, "GET", action, parameters)

@@ -13,6 +13,8 @@ internal sealed class SearchMediaAction(LibraryQueryService library, ScrollToken
 
     protected override IReadOnlyList<string> Sorts => VodListing.TraversalSorts;
 
+    protected override bool Scrolls => true;
+
     protected override RpcResult<LibraryQuery> Narrow(RpcCall call, LibraryQuery query)
     {
         var searchType = call.Parameters.GetValueOrDefault("SearchType", "video").ToLowerInvariant();

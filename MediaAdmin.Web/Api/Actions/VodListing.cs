@@ -17,8 +17,12 @@ internal static class VodListing
     /// <summary>The orders SearchMedia offers, each one a ScrollToken traversal can follow.</summary>
     public static IReadOnlyList<string> TraversalSorts { get; } = [.. CreationSorts, "ModificationTime:Asc", "ModificationTime:Desc"];
 
-    /// <summary>The page and order asked for (one of <paramref name="sorts"/>), newest first and ten a page by default.</summary>
-    public static RpcResult<LibraryQuery> Paging(RpcCall call, IReadOnlyList<string> sorts)
+    /// <summary>
+    /// The page and order asked for (one of <paramref name="sorts"/>), newest first and ten a page by default. PageNo
+    /// is held to <see cref="MaxDepth"/> unless the action <paramref name="scrolls"/> and a ScrollToken came: Alibaba's
+    /// own traversal sample keeps counting PageNo beside the token, and the token, not the page, is the position.
+    /// </summary>
+    public static RpcResult<LibraryQuery> Paging(RpcCall call, IReadOnlyList<string> sorts, bool scrolls)
     {
         ArgumentNullException.ThrowIfNull(sorts);
         ArgumentNullException.ThrowIfNull(call);
@@ -34,7 +38,7 @@ internal static class VodListing
             return RpcError.InvalidParameter("PageSize");
         }
 
-        if ((long)pageNo * pageSize > MaxDepth)
+        if ((long)pageNo * pageSize > MaxDepth && !(scrolls && call.TryGet(ScrollTokens.Parameter, out _)))
         {
             return RpcError.InvalidParameter("PageNo");
         }
