@@ -2,8 +2,10 @@ using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,7 @@ namespace MediaAdmin.Core.Deletion;
 /// The asset rows, one pending removal per asset prefix, the CDN reminder and the audit record commit in one
 /// transaction whose cost does not grow with the files; the answer follows the commit, and
 /// <see cref="PendingFileDeletionWorker"/>, woken at once, removes the files (and their rows) in the background.
+/// With the AlibabaVod source, <see cref="RemoteVideoDeletion"/> deletes through Alibaba instead.
 /// </summary>
 public sealed class VideoDeletionService(
     IDbContextFactory<MediaDbContext> dbFactory,
@@ -24,6 +27,8 @@ public sealed class VideoDeletionService(
     DeletionNotifier notifier,
     DeletionAuditWriter audit,
     IOptions<CdnPurgeOptions> purge,
+    IOptions<LibrarySourceOptions> source,
+    RemoteVideoDeletion remote,
     TimeProvider clock,
     ILogger<VideoDeletionService> logger)
 {
@@ -41,7 +46,9 @@ public sealed class VideoDeletionService(
 
         try
         {
-            return await DeleteParsedAsync(caller, requestId, videoIds!, parsed.Ids, cancellationToken);
+            return source.Value.IsAlibabaVod
+                ? await remote.DeleteAsync(caller, requestId, videoIds!, parsed.Ids, cancellationToken)
+                : await DeleteParsedAsync(caller, requestId, videoIds!, parsed.Ids, cancellationToken);
         }
         catch (Exception ex) when (DatabaseFailure.Is(ex) && !cancellationToken.IsCancellationRequested)
         {
