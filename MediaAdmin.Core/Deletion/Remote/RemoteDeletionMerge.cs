@@ -20,13 +20,16 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<Mirro
             remoteRequestId);
     }
 
-    /// <summary>DeleteVideo's answer was lost and GetVideoInfos no longer finds <paramref name="goneNow"/>: those were deleted; the rest were not.</summary>
-    public RemoteDeletionOutcome Rechecked(IReadOnlySet<string> goneNow) => Merge(
+    /// <summary>
+    /// DeleteVideo's answer was lost and GetVideoInfos no longer finds <paramref name="goneNow"/>: those were deleted;
+    /// the rest were not. <paramref name="remoteRequestId"/>: Alibaba's, when the failed answer carried one.
+    /// </summary>
+    public RemoteDeletionOutcome Rechecked(IReadOnlySet<string> goneNow, string? remoteRequestId) => Merge(
         video => captured.AlreadyGone.Contains(video.VideoId) ? DeletionOutcome.NonExistent
             : goneNow.Contains(video.VideoId) ? DeletionOutcome.Deleted
             : null,
         error: null,
-        remoteRequestId: null);
+        remoteRequestId);
 
     private RemoteDeletionOutcome Merge(Func<MirroredVideo, DeletionOutcome?> outcomeOf, DeletionError? error, string? remoteRequestId)
     {

@@ -132,14 +132,14 @@ public sealed class RemoteVideoDeletion
                 "DeleteVideo {RequestId}: the outcome at ApsaraVideo VOD is unknown for {VideoIds}: DeleteVideo got {DeleteError} and the re-check got {RecheckError}. " +
                 "Reported as failed and the mirror left unchanged; the next sync or callback will tell which were deleted",
                 plan.RequestId, string.Join(",", ids), lost, recheck.Error);
-            return Unchanged(plan, RemoteDeletionErrors.Failed(lost, "Whether the videos were deleted is unknown, and checking failed too; the library updates at the next sync."), null);
+            return Unchanged(plan, RemoteDeletionErrors.Failed(lost, "Whether the videos were deleted is unknown, and checking failed too; the library updates at the next sync."), lost.RequestId);
         }
 
         var gone = recheck.Value.NonExistVideoIds.ToHashSet(StringComparer.Ordinal);
         var stillThere = ids.Where(id => !gone.Contains(id)).ToList();
         _logger.LogWarning("DeleteVideo {RequestId}: no answer from ApsaraVideo VOD ({DeleteError}); the re-check found {Deleted} deleted and {Remaining} still there",
             plan.RequestId, lost, ids.Count - stillThere.Count, stillThere.Count);
-        var outcome = merge.Rechecked(gone);
+        var outcome = merge.Rechecked(gone, lost.RequestId);
         return stillThere.Count == 0
             ? outcome
             : outcome with { Error = RemoteDeletionErrors.Failed(lost, $"Still on ApsaraVideo VOD, not deleted: {string.Join(", ", stillThere)}.") };
