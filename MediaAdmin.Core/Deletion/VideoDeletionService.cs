@@ -114,7 +114,7 @@ public sealed class VideoDeletionService(
         if (committed.Deleted.Count > 0)
         {
             removalSignal.Kick();
-            Notify(new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()));
+            Notify(notifier, new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()), logger);
         }
 
         return committed.Error is { } error
@@ -190,7 +190,8 @@ public sealed class VideoDeletionService(
         return new Committed(deleted, nonExistent, error);
     }
 
-    private void Notify(AssetsDeleted deleted)
+    /// <summary>Tells open pages; deletion through Alibaba tells them the same way.</summary>
+    internal static void Notify(DeletionNotifier notifier, AssetsDeleted deleted, ILogger logger)
     {
         try
         {

@@ -44,7 +44,7 @@ internal sealed class RemoteDeletionRecorder(
 
         if (outcome.Deleted.Count > 0)
         {
-            Notify(new AssetsDeleted(plan.RequestId, plan.Who.UserName, [.. outcome.Deleted.Select(d => d.VideoId)]));
+            VideoDeletionService.Notify(notifier, new AssetsDeleted(plan.RequestId, plan.Who.UserName, [.. outcome.Deleted.Select(d => d.VideoId)]), logger);
         }
     }
 
@@ -63,19 +63,5 @@ internal sealed class RemoteDeletionRecorder(
             await DeletionAuditWriter.WriteOutcomesAsync(db, record, outcome.Deleted, outcome.Forbidden, outcome.NonExistent, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         });
-    }
-
-    private void Notify(AssetsDeleted deleted)
-    {
-        try
-        {
-            notifier.Publish(deleted);
-        }
-#pragma warning disable CA1031 // A page that failed to hear of it must not turn a done deletion into an error.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(ex, "A listener failed on the news of DeleteVideo {RequestId}", deleted.RequestId);
-        }
     }
 }

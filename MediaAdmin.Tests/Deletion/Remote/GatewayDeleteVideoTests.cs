@@ -9,34 +9,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Deletion.Remote;
 
 /// <summary>MediaAdmin's own DeleteVideo API on a host whose library is an ApsaraVideo VOD account: roles applied, then Alibaba called.</summary>
-public sealed class GatewayDeleteVideoTests : IAsyncLifetime
+public sealed class GatewayDeleteVideoTests : RemoteLibraryTest
 {
-    private readonly TempFolder _folder = new();
-    private readonly VodStandIn _vod = new();
-    private readonly VodLibraryFake _library;
     private ConsoleServer _server = null!;
 
-    public GatewayDeleteVideoTests() => _library = new VodLibraryFake(_vod);
+    protected override async Task StartAsync() => _server = await ConsoleServer.StartAsync(Folder.Path, Settings);
 
-    public async Task InitializeAsync() => _server = await ConsoleServer.StartAsync(_folder.Path, RemoteSource.Settings(_vod));
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _vod.Dispose();
-        _folder.Dispose();
-    }
+    protected override async Task StopAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task A_signed_DeleteVideo_gets_the_merged_answer_of_local_roles_and_Alibaba()
     {
-        var mine = _library.Add(7, "News", "Harbour at dawn");
-        var locked = _library.Add(7, "News", "Locked by RAM");
-        var sports = _library.Add(9, "Sports", "Final whistle");
-        var goneMeanwhile = _library.Add(7, "News", "Deleted by a colleague");
+        var mine = Library.Add(7, "News", "Harbour at dawn");
+        var locked = Library.Add(7, "News", "Locked by RAM");
+        var sports = Library.Add(9, "Sports", "Final whistle");
+        var goneMeanwhile = Library.Add(7, "News", "Deleted by a colleague");
         await RemoteSource.MirrorAsync(_server.Services, mine.Video, locked.Video, sports.Video, goneMeanwhile.Video);
-        _library.Refused[locked.Id] = true;
-        _library.VanishBeforeDelete[goneMeanwhile.Id] = true;
+        Library.Refused[locked.Id] = true;
+        Library.VanishBeforeDelete[goneMeanwhile.Id] = true;
         var unknown = Guid.NewGuid().ToString("N");
         var key = await EditorKeyAsync(grantedCategory: 7);
 
@@ -46,26 +36,26 @@ public sealed class GatewayDeleteVideoTests : IAsyncLifetime
         Assert.False(body.TryGetProperty("Code", out _));
         Assert.Equal(new[] { locked.Id, sports.Id }.Order(StringComparer.Ordinal), Ids(body, "ForbiddenVideoIds"));
         Assert.Equal(new[] { goneMeanwhile.Id, unknown }.Order(StringComparer.Ordinal), Ids(body, "NonExistVideoIds"));
-        Assert.False(_library.Has(mine.Id));
-        Assert.True(_library.Has(locked.Id));
+        Assert.False(Library.Has(mine.Id));
+        Assert.True(Library.Has(locked.Id));
         await using var db = await _server.Services.GetRequiredService<IDbContextFactory<Core.Data.MediaDbContext>>().CreateDbContextAsync();
         var audit = await db.DeletionAuditRecords.SingleAsync(r => r.RequestId == body.GetProperty("RequestId").GetString());
-        Assert.Equal((Core.Audit.DeletionChannel.Api, key.Id, _library.DeleteRequestId), (audit.Channel, audit.AccessKeyId, audit.RemoteRequestId));
+        Assert.Equal((Core.Audit.DeletionChannel.Api, key.Id, Library.DeleteRequestId), (audit.Channel, audit.AccessKeyId, audit.RemoteRequestId));
     }
 
     [Fact]
     public async Task Alibaba_failing_the_delete_reaches_the_script_as_DeleteVideoFailed_503()
     {
-        var video = _library.Add(7, "News", "Evening news");
+        var video = Library.Add(7, "News", "Evening news");
         await RemoteSource.MirrorAsync(_server.Services, video.Video);
-        _vod.ReplyOnceTo("DeleteVideo", 503, """{"RequestId":"F-503","Code":"DeleteVideoFailed","Message":"Deleting video has failed due to some unknown error."}""");
+        Vod.ReplyOnceTo("DeleteVideo", 503, """{"RequestId":"F-503","Code":"DeleteVideoFailed","Message":"Deleting video has failed due to some unknown error."}""");
         var key = await EditorKeyAsync(grantedCategory: 7);
 
         var (status, body) = await DeleteVideoAsync(key, video.Id);
 
         Assert.Equal(503, status);
         Assert.Equal("DeleteVideoFailed", body.GetProperty("Code").GetString());
-        Assert.True(_library.Has(video.Id));
+        Assert.True(Library.Has(video.Id));
     }
 
     private async Task<NewAccessKey> EditorKeyAsync(long grantedCategory)
