@@ -74,6 +74,21 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     }
 
     [Fact]
+    public async Task Throttling_that_outlasts_the_retries_is_DeleteVideoFailed_and_changes_nothing()
+    {
+        var (admin, video) = await AdminWithVideoAsync();
+        const string Throttled = """{"RequestId":"T-2","Code":"Throttling.User","Message":"Request was denied due to user flow control."}""";
+        Vod.ReplyOnceTo("DeleteVideo", 429, Throttled);
+        Vod.ReplyOnceTo("DeleteVideo", 429, Throttled);
+
+        var result = await DeleteAsync(admin, video.Id);
+
+        await AssertFailedAndNothingChangedAsync(result, video);
+        Assert.Contains("Throttling.User", result.Error?.Message, StringComparison.Ordinal);
+        Assert.True(Library.Has(video.Id));
+    }
+
+    [Fact]
     public async Task DeleteVideoFailed_503_changes_nothing_and_is_offered_for_retry()
     {
         var (admin, video) = await AdminWithVideoAsync();
