@@ -16,7 +16,6 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<Mirro
             video => refused.Contains(video.VideoId) ? DeletionOutcome.Forbidden
                 : missing.Contains(video.VideoId) || captured.AlreadyGone.Contains(video.VideoId) ? DeletionOutcome.NonExistent
                 : DeletionOutcome.Deleted,
-            error: null,
             remoteRequestId);
     }
 
@@ -28,10 +27,16 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<Mirro
         video => captured.AlreadyGone.Contains(video.VideoId) ? DeletionOutcome.NonExistent
             : goneNow.Contains(video.VideoId) ? DeletionOutcome.Deleted
             : null,
-        error: null,
         remoteRequestId);
 
-    private RemoteDeletionOutcome Merge(Func<MirroredVideo, DeletionOutcome?> outcomeOf, DeletionError? error, string? remoteRequestId)
+    /// <summary>
+    /// DeleteVideo failed without deleting anything (or nobody can tell): only the videos the capture already found
+    /// gone leave the mirror, as non-existent.
+    /// </summary>
+    public RemoteDeletionOutcome NoneDeleted(DeletionError error, string? remoteRequestId) =>
+        Rechecked(new HashSet<string>(), remoteRequestId) with { Error = error };
+
+    private RemoteDeletionOutcome Merge(Func<MirroredVideo, DeletionOutcome?> outcomeOf, string? remoteRequestId)
     {
         var deleted = new List<DeletedVideo>();
         var forbidden = plan.Forbidden.ToList();
@@ -56,6 +61,6 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<Mirro
             }
         }
 
-        return new RemoteDeletionOutcome(deleted, forbidden, nonExistent, gone, error, remoteRequestId);
+        return new RemoteDeletionOutcome(deleted, forbidden, nonExistent, gone, Error: null, remoteRequestId);
     }
 }

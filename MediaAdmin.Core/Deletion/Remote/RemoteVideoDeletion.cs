@@ -91,7 +91,9 @@ public sealed class RemoteVideoDeletion
         {
             _logger.LogWarning("DeleteVideo {RequestId}: the CDN URLs of {VideoIds} could not be read from ApsaraVideo VOD ({Error}); nothing was deleted",
                 plan.RequestId, string.Join(",", allowed.Select(v => v.VideoId)), captured.Error);
-            return Unchanged(plan, RemoteDeletionErrors.Failed(captured.Error, "Nothing was deleted: the URLs the CDN still serves could not be read first."), captured.Error.RequestId);
+            return new RemoteDeletionOutcome(
+                [], plan.Forbidden, plan.NonExistent, [],
+                RemoteDeletionErrors.Failed(captured.Error, "Nothing was deleted: the URLs the CDN still serves could not be read first."), captured.Error.RequestId);
         }
 
         var urls = captured.Value;
@@ -118,7 +120,7 @@ public sealed class RemoteVideoDeletion
             return await RecheckAsync(account, plan, merge, existing, reply.Error);
         }
 
-        return Unchanged(plan, RemoteDeletionErrors.Failed(reply.Error, "Nothing was deleted."), reply.Error.RequestId);
+        return merge.NoneDeleted(RemoteDeletionErrors.Failed(reply.Error, "Nothing was deleted."), reply.Error.RequestId);
     }
 
     /// <summary>DeleteVideo's answer was lost: what GetVideoInfos no longer finds was deleted, what it finds was not.</summary>
@@ -130,9 +132,10 @@ public sealed class RemoteVideoDeletion
         {
             _logger.LogError(
                 "DeleteVideo {RequestId}: the outcome at ApsaraVideo VOD is unknown for {VideoIds}: DeleteVideo got {DeleteError} and the re-check got {RecheckError}. " +
-                "Reported as failed and the mirror left unchanged; the next sync or callback will tell which were deleted",
+                "Reported as failed and left in the mirror; the next sync or callback will tell which were deleted",
                 plan.RequestId, string.Join(",", ids), lost, recheck.Error);
-            return Unchanged(plan, RemoteDeletionErrors.Failed(lost, "Whether the videos were deleted is unknown, and checking failed too; the library updates at the next sync."), lost.RequestId);
+            return merge.NoneDeleted(
+                RemoteDeletionErrors.Failed(lost, "Whether the videos were deleted is unknown, and checking failed too; the library updates at the next sync."), lost.RequestId);
         }
 
         var gone = recheck.Value.NonExistVideoIds.ToHashSet(StringComparer.Ordinal);
@@ -144,9 +147,6 @@ public sealed class RemoteVideoDeletion
             ? outcome
             : outcome with { Error = RemoteDeletionErrors.Failed(lost, $"Still on ApsaraVideo VOD, not deleted: {string.Join(", ", stillThere)}.") };
     }
-
-    private static RemoteDeletionOutcome Unchanged(DeletionPlan plan, DeletionError error, string? remoteRequestId) =>
-        new([], plan.Forbidden, plan.NonExistent, [], error, remoteRequestId);
 
     private async Task<Dictionary<string, MirroredVideo>> ReadMirrorAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {

@@ -109,7 +109,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     public async Task A_timeout_after_Alibaba_deleted_is_rechecked_and_reported_deleted_with_the_captured_urls()
     {
         var (admin, video) = await AdminWithVideoAsync();
-        Library.StallAfterDelete = TimeSpan.FromSeconds(3);
+        Library.StallAfterDelete = TimeSpan.FromSeconds(8);
 
         var result = await DeleteAsync(admin, video.Id);
 
@@ -126,7 +126,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     public async Task A_timeout_where_Alibaba_did_not_delete_is_reported_failed_and_the_mirror_is_unchanged()
     {
         var (admin, video) = await AdminWithVideoAsync();
-        Vod.ReplyOnceTo("DeleteVideo", 200, """{"RequestId":"late"}""", delay: TimeSpan.FromSeconds(3));
+        Vod.ReplyOnceTo("DeleteVideo", 200, """{"RequestId":"late"}""", delay: TimeSpan.FromSeconds(8));
 
         var result = await DeleteAsync(admin, video.Id);
 
@@ -152,7 +152,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     public async Task When_the_re_check_fails_too_the_deletion_is_reported_failed_and_nothing_changes_locally()
     {
         var (admin, video) = await AdminWithVideoAsync();
-        Library.StallAfterDelete = TimeSpan.FromSeconds(3);
+        Library.StallAfterDelete = TimeSpan.FromSeconds(8);
         Library.FailRecheck = true;
 
         var result = await DeleteAsync(admin, video.Id);
