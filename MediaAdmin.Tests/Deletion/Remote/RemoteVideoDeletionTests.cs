@@ -74,17 +74,21 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     }
 
     [Fact]
-    public async Task Throttling_that_outlasts_the_retries_is_DeleteVideoFailed_and_changes_nothing()
+    public async Task Throttling_that_outlasts_the_retries_is_DeleteVideoFailed_and_only_videos_already_gone_leave_the_mirror()
     {
         var (admin, video) = await AdminWithVideoAsync();
+        var goneBefore = Library.Add(5, "Archive", "Deleted in Alibaba's console");
+        await RemoteSource.MirrorAsync(_app.Services, goneBefore.Video);
+        Library.Remove(goneBefore.Id);
         const string Throttled = """{"RequestId":"T-2","Code":"Throttling.User","Message":"Request was denied due to user flow control."}""";
         Vod.ReplyOnceTo("DeleteVideo", 429, Throttled);
         Vod.ReplyOnceTo("DeleteVideo", 429, Throttled);
 
-        var result = await DeleteAsync(admin, video.Id);
+        var result = await DeleteAsync(admin, video.Id, goneBefore.Id);
 
         await AssertFailedAndNothingChangedAsync(result, video);
         Assert.Contains("Throttling.User", result.Error?.Message, StringComparison.Ordinal);
+        Assert.Equal([goneBefore.Id], result.NonExistent);
         Assert.True(Library.Has(video.Id));
     }
 
