@@ -16,6 +16,7 @@ internal static class LibrarySourcesServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AlibabaVodSourceOptions>, AlibabaVodSourceOptionsValidator>();
         services.AddSingleton<RemoteMirror>();
         services.AddVodClient();
+        Deletion.Remote.RemoteDeletionRegistration.AddRemoteDeletion(services);
         return services;
     }
 }
