@@ -53,6 +53,9 @@ public sealed class VodStandIn : IDisposable
     /// <summary>The status DescribeVodRefreshTasks reports per task ID; tasks not listed here are Complete.</summary>
     public ConcurrentDictionary<string, string> TaskStatuses { get; } = new();
 
+    /// <summary>Answers the actions the stand-in has no answer of its own for (a test's remote library), before the 404.</summary>
+    public Func<string, IReadOnlyDictionary<string, string>, (int Status, object Body)?>? OtherActions { get; set; }
+
     public IReadOnlyList<VodCall> Calls => [.. _calls];
 
     public IReadOnlyList<VodCall> CallsTo(string action) => [.. _calls.Where(c => c.Action == action)];
@@ -108,6 +111,7 @@ public sealed class VodStandIn : IDisposable
             }),
             "RefreshVodObjectCaches" => Refresh(parameters["ObjectPath"].Split('\n'), parameters.GetValueOrDefault("ObjectType", "File")),
             "DescribeVodRefreshTasks" => Describe(parameters.GetValueOrDefault("TaskId", "")),
+            _ when OtherActions?.Invoke(action, parameters) is { } other => Json(other.Status, other.Body),
             _ => Json(404, new { RequestId = RequestId(), Code = "InvalidAction.NotFound", Message = "Specified api is not found, please check your url and method." }),
         };
     }
