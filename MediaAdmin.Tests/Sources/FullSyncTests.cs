@@ -1,35 +1,25 @@
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Sources.AlibabaVod;
 using MediaAdmin.Core.Sources.AlibabaVod.Status;
-using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Sources;
 
-public sealed class FullSyncTests : IDisposable
+public sealed class FullSyncTests() : RemoteLibraryTest(remoteItems: 1_050)
 {
-    private readonly TempFolder _folder = new();
-    private readonly RemoteLibrary _remote = RemoteLibrary.Generated(1_050);
-
-    public void Dispose()
-    {
-        _remote.Dispose();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task The_first_start_mirrors_every_remote_video_and_audio_with_titles_statuses_categories_and_covers()
     {
-        await using var host = await _remote.StartHostAsync(_folder.Path);
+        await using var host = await Remote.StartHostAsync(Folder.Path);
 
         var run = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
 
         Assert.Equal(SourceSyncState.Succeeded, run.State);
         Assert.Equal((1_050, 1_050, 0, 1_050L), (run.Seen, run.Added, run.Removed, run.RemoteTotal!.Value));
         var mirror = await RemoteLibrary.MirrorAsync(host);
-        Assert.Equal(_remote.Items.Count, mirror.Count);
-        foreach (var item in _remote.Items)
+        Assert.Equal(Remote.Items.Count, mirror.Count);
+        foreach (var item in Remote.Items)
         {
             var mirrored = mirror[item.Id];
             Assert.Equal((item.Title, item.Status, item.CateId, item.CateName, item.CoverUrl), (mirrored.Title, mirrored.Status, mirrored.CategoryId, mirrored.Category, mirrored.Cover));
@@ -37,20 +27,20 @@ public sealed class FullSyncTests : IDisposable
 
         await using var db = await host.OpenDbAsync();
         Assert.Equal(105, await db.MediaAssets.CountAsync(a => a.MediaType == Core.Library.MediaType.Audio));
-        Assert.All(_remote.SearchCalls, call => Assert.True(call.SignatureValid));
-        Assert.All(_remote.Catalog.Served, page => Assert.Equal(100, page.PageSize));
+        Assert.All(Remote.SearchCalls, call => Assert.True(call.SignatureValid));
+        Assert.All(Remote.Catalog.Served, page => Assert.Equal(100, page.PageSize));
     }
 
     [Fact]
     public async Task A_host_stopped_mid_sync_resumes_the_same_run_from_its_last_page_missing_none_and_refetching_only_the_one_in_flight()
     {
-        var held = _remote.Catalog.HoldAfter(pages: 4);
-        var first = await _remote.StartHostAsync(_folder.Path);
+        var held = Remote.Catalog.HoldAfter(pages: 4);
+        var first = await Remote.StartHostAsync(Folder.Path);
         await held.WaitAsync(TimeSpan.FromSeconds(60));
         await first.DisposeAsync();
-        _remote.Catalog.Release();
+        Remote.Catalog.Release();
 
-        await using var second = await _remote.StartHostAsync(_folder.Path);
+        await using var second = await Remote.StartHostAsync(Folder.Path);
         var run = await RemoteLibrary.WaitForFinishedAsync(second, SourceSyncKind.Full);
 
         Assert.Equal(SourceSyncState.Succeeded, run.State);
@@ -60,7 +50,7 @@ public sealed class FullSyncTests : IDisposable
             Assert.Equal(run.Id, Assert.Single(await db.SourceSyncRuns.ToListAsync()).Id);
         }
 
-        var served = _remote.Catalog.Served;
+        var served = Remote.Catalog.Served;
         var expected = ExpectedPages(945, "video").Concat(ExpectedPages(105, "audio")).Order().ToList();
         Assert.Equal(expected, served.Select(p => (p.SearchType, p.Start)).Distinct().Order().ToList());
         var twice = served.GroupBy(p => (p.SearchType, p.Start)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -71,29 +61,29 @@ public sealed class FullSyncTests : IDisposable
     [Fact]
     public async Task An_expired_scroll_token_restarts_the_traversal_within_the_same_run()
     {
-        var held = _remote.Catalog.HoldAfter(3);
-        var first = await _remote.StartHostAsync(_folder.Path);
+        var held = Remote.Catalog.HoldAfter(3);
+        var first = await Remote.StartHostAsync(Folder.Path);
         await held.WaitAsync(TimeSpan.FromSeconds(60));
         await first.DisposeAsync();
-        _remote.Catalog.ExpireTokens();
-        _remote.Catalog.Release();
+        Remote.Catalog.ExpireTokens();
+        Remote.Catalog.Release();
 
-        await using var second = await _remote.StartHostAsync(_folder.Path);
+        await using var second = await Remote.StartHostAsync(Folder.Path);
         var run = await RemoteLibrary.WaitForFinishedAsync(second, SourceSyncKind.Full);
 
         Assert.Equal(SourceSyncState.Succeeded, run.State);
         Assert.Equal((1_050, 0), (run.Seen, run.Removed));
         Assert.Equal(1_050, (await RemoteLibrary.MirrorAsync(second)).Count);
-        Assert.Contains(_remote.SearchCalls, call => call.Parameters.GetValueOrDefault("ScrollToken", "").StartsWith("0.", StringComparison.Ordinal));
+        Assert.Contains(Remote.SearchCalls, call => call.Parameters.GetValueOrDefault("ScrollToken", "").StartsWith("0.", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_video_removed_remotely_disappears_from_the_mirror_after_the_next_full_sync()
     {
-        await using var host = await _remote.StartHostAsync(_folder.Path);
+        await using var host = await Remote.StartHostAsync(Folder.Path);
         await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
-        var gone = _remote.Items[500];
-        _remote.Items.RemoveAt(500);
+        var gone = Remote.Items[500];
+        Remote.Items.RemoveAt(500);
         var admin = await host.CreateUserAsync(RoleNames.Administrator);
 
         var requested = await host.Services.GetRequiredService<SourceStatusService>().SyncNowAsync(admin.Id);
@@ -109,19 +99,19 @@ public sealed class FullSyncTests : IDisposable
     [Fact]
     public async Task A_remote_that_keeps_failing_marks_the_run_failed_with_its_error_and_the_mirror_keeps_what_it_had()
     {
-        await using var host = await _remote.StartHostAsync(_folder.Path);
+        await using var host = await Remote.StartHostAsync(Folder.Path);
         await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
-        _remote.Items.RemoveRange(0, 50);
-        _remote.Catalog.Failure = (503, "ServiceUnavailable");
+        Remote.Items.RemoveRange(0, 50);
+        Remote.Catalog.Failure = (503, "ServiceUnavailable");
         var admin = await host.CreateUserAsync(RoleNames.Administrator);
-        var callsBefore = _remote.SearchCalls.Count;
+        var callsBefore = Remote.SearchCalls.Count;
 
         await host.Services.GetRequiredService<SourceStatusService>().SyncNowAsync(admin.Id);
         var run = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full, nth: 2);
 
         Assert.Equal(SourceSyncState.Failed, run.State);
         Assert.Contains("ServiceUnavailable", run.Error, StringComparison.Ordinal);
-        Assert.True(_remote.SearchCalls.Count - callsBefore > 1, "the failing page was not retried");
+        Assert.True(Remote.SearchCalls.Count - callsBefore > 1, "the failing page was not retried");
         Assert.Equal(1_050, (await RemoteLibrary.MirrorAsync(host)).Count);
         var overview = await host.Services.GetRequiredService<SourceStatusService>().GetOverviewAsync(admin.Id);
         Assert.Equal(run.Error, overview.Value.LastFull?.Error);

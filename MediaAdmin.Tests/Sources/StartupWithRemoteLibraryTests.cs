@@ -12,23 +12,14 @@ using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Tests.Sources;
 
-public sealed class StartupWithRemoteLibraryTests : IDisposable
+public sealed class StartupWithRemoteLibraryTests() : RemoteLibraryTest(remoteItems: 0)
 {
-    private readonly TempFolder _folder = new();
-    private readonly RemoteLibrary _remote = new([]);
-
-    public void Dispose()
-    {
-        _remote.Dispose();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task In_Development_an_ApsaraVideo_VOD_library_gets_the_demo_accounts_but_no_demo_library()
     {
         var (consolePort, apiPort) = (FreePort(), FreePort());
-        var settings = _remote.Settings();
-        settings["MediaAdmin:DataFolder"] = _folder.Path;
+        var settings = Remote.Settings();
+        settings["MediaAdmin:DataFolder"] = Folder.Path;
         settings["DemoSeeding:Enabled"] = "true";
         settings["Api:Port"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using var app = MediaAdminWebApp.Build(
@@ -55,7 +46,7 @@ public sealed class StartupWithRemoteLibraryTests : IDisposable
 
             var db = scope.ServiceProvider.GetRequiredService<Core.Data.MediaDbContext>();
             Assert.Equal(0, await db.MediaAssets.CountAsync());
-            Assert.False(Directory.Exists(Path.Combine(_folder.Path, "demo-media")));
+            Assert.False(Directory.Exists(Path.Combine(Folder.Path, "demo-media")));
         }
         finally
         {
