@@ -28,8 +28,8 @@ public sealed partial class SourceSyncRunner(
     /// <summary>Runs <paramref name="runId"/> to its end; cancelled, it gives the run back unfinished for the next start.</summary>
     public async Task<SourceSyncRun> RunAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = await db.SourceSyncRuns.SingleAsync(r => r.Id == runId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.SourceSyncRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
         try
         {
             var error = await TraverseAsync(db, run, cancellationToken);
@@ -53,7 +53,10 @@ public sealed partial class SourceSyncRunner(
         return run;
     }
 
-    /// <summary>Pages through the remote; answers the error that stopped it, or null when every page was read.</summary>
+    /// <summary>
+    /// Pages through the remote; answers the error that stopped it, or null when every page was read. The next page is
+    /// asked for while this one is written, so writing does not slow the pace the limiter allows; two pages at most are held.
+    /// </summary>
     private async Task<string?> TraverseAsync(MediaDbContext db, SourceSyncRun run, CancellationToken cancellationToken)
     {
         var account = options.Value.Account();
@@ -63,10 +66,10 @@ public sealed partial class SourceSyncRunner(
         }
 
         var resumedFromStoredToken = !cursor.IsFirstPageOfType;
+        var fetching = FetchAsync(account, run, cursor, cancellationToken);
         while (true)
         {
-            await limiter.WaitAsync(cancellationToken);
-            var reply = await vod.SearchMediaAsync(account, Request(run, cursor), cancellationToken);
+            var reply = await fetching;
             if (!reply.IsSuccess)
             {
                 if (resumedFromStoredToken && !reply.Error.IsRetryable)
@@ -74,6 +77,7 @@ public sealed partial class SourceSyncRunner(
                     // Alibaba keeps a ScrollToken for a limited time; a run resumed later starts its traversal over.
                     LogTokenRefused(logger, run.Id, reply.Error.ToString());
                     (cursor, resumedFromStoredToken, run.Seen, run.RemoteTotal) = (SyncCursor.Start, false, 0, null);
+                    fetching = FetchAsync(account, run, cursor, cancellationToken);
                     continue;
                 }
 
@@ -82,18 +86,18 @@ public sealed partial class SourceSyncRunner(
 
             resumedFromStoredToken = false;
             var page = reply.Value;
-            var change = await mirror.UpsertAsync(page.Videos, run.Kind == SourceSyncKind.Full ? run.Id : null, cancellationToken);
-            if (cursor.IsFirstPageOfType)
+            var next = cursor.After(page);
+            if (next is { } ahead)
             {
-                run.RemoteTotal = run.Seen + page.Total + (cursor.SearchType == SyncCursor.Video ? await AudioTotalAsync(account, run, cancellationToken) : 0);
+                fetching = FetchAsync(account, run, ahead, cancellationToken);
             }
 
-            run.Seen += page.Videos.Count;
-            run.Added += change.Added;
-            run.Updated += change.Updated;
-            var next = cursor.After(page);
+            var audioTotal = cursor is { SearchType: SyncCursor.Video, IsFirstPageOfType: true } ? await AudioTotalAsync(account, run, cancellationToken) : 0;
+
+            // A page that arrived is written even when shutdown begins meanwhile, so only the page in flight is asked for again.
+            await WritePageAsync(run, cursor, page, audioTotal);
             run.ScrollToken = next?.Stored() ?? SyncCursor.Finished;
-            await SaveProgressAsync(db, run, cancellationToken);
+            await SaveProgressAsync(db, run, CancellationToken.None);
             if (next is null)
             {
                 return null;
@@ -101,6 +105,26 @@ public sealed partial class SourceSyncRunner(
 
             cursor = next.Value;
         }
+    }
+
+    private async Task<VodReply<VodSearchPage>> FetchAsync(VodAccount account, SourceSyncRun run, SyncCursor cursor, CancellationToken cancellationToken)
+    {
+        await limiter.WaitAsync(cancellationToken);
+        return await vod.SearchMediaAsync(account, Request(run, cursor), cancellationToken);
+    }
+
+    /// <summary>Upserts the page and counts it into the run; <paramref name="audioTotal"/> joins the total on the first video page.</summary>
+    private async Task WritePageAsync(SourceSyncRun run, SyncCursor cursor, VodSearchPage page, long audioTotal)
+    {
+        var change = await mirror.UpsertAsync(page.Videos, run.Kind == SourceSyncKind.Full ? run.Id : null, CancellationToken.None);
+        if (cursor.IsFirstPageOfType)
+        {
+            run.RemoteTotal = run.Seen + page.Total + audioTotal;
+        }
+
+        run.Seen += page.Videos.Count;
+        run.Added += change.Added;
+        run.Updated += change.Updated;
     }
 
     /// <summary>How many audio items the traversal will list after the videos, so the progress bar spans both; 0 when unknown.</summary>
