@@ -75,19 +75,20 @@ public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory,
 
     private static string ToCsv(IReadOnlyList<AuditLine> lines)
     {
-        var csv = new StringBuilder("request_id,time_utc,user,channel,access_key_id,remote_address,error_code,video_id,outcome,title,reason\n");
+        var csv = new StringBuilder("request_id,time_utc,user,channel,access_key_id,remote_address,error_code,video_id,outcome,title,reason,alibaba_request_id\n");
         foreach (var line in lines)
         {
             var common = string.Join(",", Csv(line.RequestId), Csv(line.CreatedAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
                 Csv(line.UserName), Csv(line.Channel.ToString()), Csv(line.AccessKeyId), Csv(line.RemoteAddress), Csv(line.ErrorCode));
+            var remote = Csv(line.RemoteRequestId);
             if (line.Entries.Count == 0)
             {
-                csv.Append(common).Append(",,,,\n");
+                csv.Append(common).Append(",,,,,").Append(remote).Append('\n');
             }
 
             foreach (var entry in line.Entries)
             {
-                csv.Append(common).Append(',').Append(string.Join(",", Csv(entry.VideoId), Csv(entry.Outcome.ToString()), Csv(entry.Title), Csv(entry.Reason))).Append('\n');
+                csv.Append(common).Append(',').Append(string.Join(",", Csv(entry.VideoId), Csv(entry.Outcome.ToString()), Csv(entry.Title), Csv(entry.Reason), remote)).Append('\n');
             }
         }
 

@@ -27,7 +27,7 @@ public sealed class AuditLogServiceTests : CoreHostTest
         var lines = csv.TrimEnd('\n').Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Contains($"{asset.Id},Deleted,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith($"{missing},NonExistent,,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith($"{missing},NonExistent,,,", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class RemoteDeletionPagesTests : CoreComponentTest
     }
 
     [Fact]
-    public async Task The_audit_page_shows_Alibabas_RequestId_and_finds_the_deletion_by_it()
+    public async Task The_audit_page_and_its_csv_show_Alibabas_RequestId_and_find_the_deletion_by_it()
     {
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
         await using (var db = await App.OpenDbAsync())
@@ -64,10 +64,13 @@ public sealed class RemoteDeletionPagesTests : CoreComponentTest
         }
 
         var found = await App.Services.GetRequiredService<AuditLogService>().SearchAsync(admin.Id, new AuditQuery(AlibabaRequestId));
+        var csv = (await App.Services.GetRequiredService<AuditLogService>().ExportCsvAsync(admin.Id, new AuditQuery(AlibabaRequestId))).Value.Split('\n');
         SignInWith(admin, typeof(AuditLogService));
         var page = Render<AuditPage>();
 
         Assert.Equal(AlibabaRequestId, Assert.Single(found.Value).RemoteRequestId);
+        Assert.EndsWith(",alibaba_request_id", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith("," + AlibabaRequestId, csv[1], StringComparison.Ordinal);
         page.WaitForAssertion(() => Assert.Contains(AlibabaRequestId, page.Find("[data-testid=audit-remote-request-id]").TextContent, StringComparison.Ordinal));
     }
 }
