@@ -44,7 +44,8 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
             }
             else
             {
-                asset = new MediaAsset { Id = video.VideoId, Title = "", OwnerId = RemoteLibraryOwner.UserId, FileCount = 0 };
+                // SQLite's trigger replaces the search key at insert; SQL Server keeps this one, unique like the ID.
+                asset = new MediaAsset { Id = video.VideoId, Title = "", OwnerId = RemoteLibraryOwner.UserId, FileCount = 0, SearchKey = VideoId.SearchKeyOfAny(video.VideoId) };
                 Apply(video, asset);
                 db.MediaAssets.Add(asset);
                 added++;
