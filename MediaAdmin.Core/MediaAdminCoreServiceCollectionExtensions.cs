@@ -57,6 +57,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
 
         services.AddMediaStorage();
         services.AddSingleton<PermissionService>();
+        services.AddSingleton<CategoryGrants>();
         services.AddSingleton<PendingFileRemover>();
         services.AddSingleton<Audit.DeletionAuditWriter>();
         services.AddSingleton<VideoDeletionService>();

@@ -1,6 +1,7 @@
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
+using MediaAdmin.Core.Sources.AlibabaVod;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class AccountAdministration(
     /// <summary>What a caller without the 'Manage accounts' permission is told.</summary>
     internal static Problem NotAllowed { get; } = Problem.Forbidden("Only administrators with the 'Manage accounts' permission may do this.");
 
-    /// <summary>Every account with its roles and state, by e-mail.</summary>
+    /// <summary>Every account people use, with its roles and state, by e-mail; the mirror's owner account is not one.</summary>
     public async Task<Result<IReadOnlyList<AccountSummary>>> ListAsync(string callerId, CancellationToken cancellationToken = default)
     {
         if (!await MayManageAsync(callerId, cancellationToken))
@@ -32,7 +33,7 @@ public sealed class AccountAdministration(
         }
 
         var now = clock.GetUtcNow();
-        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.Id != RemoteLibraryOwner.UserId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var byUser = roleNames.ToLookup(r => r.UserId, r => r.Name!);
         return Result<IReadOnlyList<AccountSummary>>.Success(accounts.Select(u => new AccountSummary(
@@ -89,7 +90,10 @@ public sealed class AccountAdministration(
         return result.Map(_ => new OneTimePassword(changed!.Email ?? changed.Id, password));
     }
 
-    /// <summary>Replaces an account's roles with <paramref name="newRoles"/>, each of which must exist.</summary>
+    /// <summary>
+    /// Replaces an account's roles with <paramref name="newRoles"/>, each of which must exist; an account that is no
+    /// longer only an Editor loses its category grants (<see cref="CategoryGrants"/>).
+    /// </summary>
     public async Task<Result<Done>> SetRolesAsync(string callerId, string userId, IReadOnlyCollection<string> newRoles)
     {
         ArgumentNullException.ThrowIfNull(newRoles);
@@ -123,7 +127,18 @@ public sealed class AccountAdministration(
             }
 
             var added = await users.AddToRolesAsync(user, newRoles.Except(current));
-            return added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added;
+            if (!added.Succeeded)
+            {
+                return added;
+            }
+
+            if (!CategoryGrants.MayHoldGrants(newRoles))
+            {
+                // Unseen on the accounts page, grants left behind would come back with a later Editor role.
+                await db.CategoryGrants.Where(g => g.UserId == user.Id).ExecuteDeleteAsync();
+            }
+
+            return await users.UpdateSecurityStampAsync(user);
         });
     }
 

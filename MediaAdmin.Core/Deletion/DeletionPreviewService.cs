@@ -2,6 +2,7 @@ using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
+using MediaAdmin.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Deletion;
@@ -10,15 +11,22 @@ namespace MediaAdmin.Core.Deletion;
 public sealed class DeletionPreviewService(IDbContextFactory<MediaDbContext> dbFactory, PermissionService permissions)
 {
     /// <summary>
-    /// Whether the user may delete anything at all (at least assets of their own), or why not: a Viewer's
-    /// selection can be copied but never offered for deletion. Re-read from the database on every call.
+    /// Whether the user may delete anything at all (at least assets of their own, or with the AlibabaVod source videos
+    /// in a category granted to them), or why not: a Viewer's selection, or that of an Editor granted no category, can
+    /// be copied but never offered for deletion. Re-read from the database on every call.
     /// </summary>
     public async Task<Result<Done>> MayDeleteAnyAsync(string userId, CancellationToken cancellationToken = default)
     {
         var who = await permissions.GetAsync(userId, cancellationToken);
+        if (who.Source == LibrarySourceKind.AlibabaVod && who.GrantedCategoryIds.Count == 0
+            && who.Has(PermissionNames.DeleteOwnMedia) && !who.Has(PermissionNames.DeleteAnyMedia))
+        {
+            return Problem.Forbidden("No categories are granted to you, so there is no video you may delete; ask an administrator to grant you categories.");
+        }
 
-        // Anyone allowed to delete something may at least delete an asset of their own.
-        return who.DeleteDeniedReason(who.UserId, who.UserName) is { } reason ? Problem.Forbidden(reason) : Result.Ok();
+        // Anyone allowed to delete something may at least delete an asset of their own, or one in a category granted to them.
+        var surelyTheirs = new AssetOwnership(who.UserId, who.UserName, who.GrantedCategoryIds.Select(id => (long?)id).FirstOrDefault(), null);
+        return who.DeleteDeniedReason(surelyTheirs) is { } reason ? Problem.Forbidden(reason) : Result.Ok();
     }
 
     /// <summary>Every selected asset, in the order given, with what it holds and why it may not be deleted; IDs not found are listed as missing.</summary>
@@ -36,6 +44,8 @@ public sealed class DeletionPreviewService(IDbContextFactory<MediaDbContext> dbF
                 a.Title,
                 a.OwnerId,
                 OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName,
+                a.CategoryId,
+                CategoryName = a.Category!.Name,
                 Mezzanines = a.Files.Count(f => f.Kind == MediaFileKind.Mezzanine),
                 Streams = a.Files.Count(f => f.Kind == MediaFileKind.Stream),
                 Snapshots = a.Files.Count(f => f.Kind == MediaFileKind.Snapshot),
@@ -44,7 +54,8 @@ public sealed class DeletionPreviewService(IDbContextFactory<MediaDbContext> dbF
             .ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
 
         var items = ids.Where(found.ContainsKey).Select(id => found[id])
-            .Select(a => new DeletionPreviewItem(a.Id, a.Title, a.Mezzanines, a.Streams, a.Snapshots, a.Bytes, who.DeleteDeniedReason(a.OwnerId, a.OwnerName)))
+            .Select(a => new DeletionPreviewItem(
+                a.Id, a.Title, a.Mezzanines, a.Streams, a.Snapshots, a.Bytes, who.DeleteDeniedReason(new AssetOwnership(a.OwnerId, a.OwnerName, a.CategoryId, a.CategoryName))))
             .ToList();
         return new DeletionPreview(items, ids.Where(id => !found.ContainsKey(id)).ToList());
     }

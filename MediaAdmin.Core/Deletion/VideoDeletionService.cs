@@ -23,6 +23,7 @@ public sealed class VideoDeletionService(
     FileRemovalSignal removalSignal,
     DeletionNotifier notifier,
     DeletionAuditWriter audit,
+    Events.VodEventOutbox events,
     IOptions<CdnPurgeOptions> purge,
     TimeProvider clock,
     ILogger<VideoDeletionService> logger)
@@ -176,6 +177,7 @@ public sealed class VideoDeletionService(
         var error = deleted.Count == 0 && plan.Forbidden.Count == 0 ? DeletionError.InvalidVideoNotFound : null;
         var record = DeletionAuditWriter.AddTo(db, plan, error, now);
         CdnReminderWriter.AddTo(db, plan, deleted, now, fileKeys);
+        events.AddDeleteMediaComplete(db, deleted.Select(d => d.VideoId));
 
         await db.SaveChangesAsync(cancellationToken);
         await DeletionAuditWriter.WriteOutcomesAsync(db, record, deleted, plan.Forbidden, nonExistent, cancellationToken);

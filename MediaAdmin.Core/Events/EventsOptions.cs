@@ -8,9 +8,21 @@ public sealed class EventsOptions
 {
     public const string Section = "Events";
 
+    /// <summary>Alibaba's rule: a callback is tried three times, then discarded.</summary>
+    public const int MaxAttempts = 3;
+
     public string? CallbackUrl { get; set; }
 
     public string? PrivateKey { get; set; }
+
+    /// <summary>The wait before the second attempt; the third waits twice as long.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one attempt may take before it counts as failed, as Alibaba counts a timeout.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the sender looks for callbacks written by this or another instance.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public bool SendsCallbacks => !string.IsNullOrWhiteSpace(CallbackUrl);
 }

@@ -7,6 +7,12 @@ internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
 {
     public ValidateOptionsResult Validate(string? name, EventsOptions options)
     {
+        var timing = TimingProblems(options).ToList();
+        if (timing.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(timing);
+        }
+
         if (!options.SendsCallbacks)
         {
             return string.IsNullOrWhiteSpace(options.PrivateKey)
@@ -26,5 +32,23 @@ internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static IEnumerable<string> TimingProblems(EventsOptions options)
+    {
+        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > TimeSpan.FromHours(1))
+        {
+            yield return $"Events:RetryDelay is {options.RetryDelay}; it must be between 00:00:00 and 01:00:00.";
+        }
+
+        if (options.AttemptTimeout < TimeSpan.FromMilliseconds(100) || options.AttemptTimeout > TimeSpan.FromMinutes(5))
+        {
+            yield return $"Events:AttemptTimeout is {options.AttemptTimeout}; it must be between 00:00:00.100 and 00:05:00.";
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(50) || options.PollInterval > TimeSpan.FromMinutes(10))
+        {
+            yield return $"Events:PollInterval is {options.PollInterval}; it must be between 00:00:00.050 and 00:10:00.";
+        }
     }
 }

@@ -13,7 +13,7 @@ internal sealed record ClaimedJob(long Id, string AssetId, int Attempt);
 /// The queue's reads and writes. Every change of a job is one conditional UPDATE, so two workers (in one
 /// process or several) never take the same job, and a row or asset that vanished shows as "nothing updated".
 /// </summary>
-internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory, IOptions<IngestOptions> options, TimeProvider clock)
+internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory, IOptions<IngestOptions> options, Events.VodEventOutbox events, TimeProvider clock)
 {
     /// <summary>Takes the oldest job that is queued and due, or running on a lease that ran out; null when there is none.</summary>
     public async Task<ClaimedJob?> ClaimAsync(CancellationToken cancellationToken)
@@ -126,6 +126,7 @@ internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory
             }
 
             db.MediaFiles.AddRange(outputs);
+            await events.AddIngestFinishedAsync(db, job.AssetId, outputs, ct);
             await db.SaveChangesAsync(ct);
             await SummarizeFilesAsync(db, job.AssetId, ct);
             await EndAsync(db, job, IngestJobState.Succeeded, null, null, ct);

@@ -22,6 +22,7 @@ internal sealed class IngestPipeline(
     IOptions<IngestOptions> options,
     IOptions<CdnOptions> cdn,
     IngestSignal signal,
+    Events.VodEventOutbox events,
     TimeProvider clock) : IIngestPipeline
 {
 
@@ -56,7 +57,9 @@ internal sealed class IngestPipeline(
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.MediaAssets.Add(NewAsset(id, submission, probed.Value, mezzanine.ToRow(id, cdn.Value)));
+            var asset = NewAsset(id, submission, probed.Value, mezzanine.ToRow(id, cdn.Value));
+            db.MediaAssets.Add(asset);
+            events.AddFileUploadComplete(db, asset);
             db.IngestJobs.Add(new IngestJob { AssetId = id, State = IngestJobState.Queued, CreatedAtUtc = Now(), UpdatedAtUtc = Now() });
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -54,6 +54,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
                 a.TotalSizeBytes,
                 a.OwnerId,
                 OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName ?? a.OwnerId,
+                a.CategoryId,
                 Category = a.Category!.Name,
                 a.CreatedAtUtc,
                 a.MissingFiles,
@@ -68,7 +69,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         return new LibraryResult(
             rows.Select(r => new LibraryRow(
                 r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
-                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(r.OwnerId, r.OwnerName), r.MissingFiles)
+                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(new AssetOwnership(r.OwnerId, r.OwnerName, r.CategoryId, r.Category)), r.MissingFiles)
             {
                 ThumbnailUrl = r.Thumbnail is null ? null : signer.ConsoleUrl(r.Thumbnail),
             }).ToList(),

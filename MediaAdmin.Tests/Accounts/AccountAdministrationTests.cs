@@ -1,6 +1,9 @@
 using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.AlibabaVod;
+using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
+using MediaAdmin.Core.Sources.AlibabaVod;
 using MediaAdmin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -102,6 +105,18 @@ public sealed class AccountAdministrationTests : CoreHostTest
 
         Assert.All(statuses, s => Assert.Equal(ResultStatus.Forbidden, s));
         Assert.Equal(new AccountState([RoleNames.Viewer], false, false), await StateAsync(viewer.Id));
+    }
+
+    [Fact]
+    public async Task The_account_that_owns_mirrored_videos_is_not_listed_among_the_accounts_people_use()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        await App.Services.GetRequiredService<RemoteMirror>().UpsertAsync(
+            [new VodRemoteVideo(new string('a', 32), MediaType.Video, "Remote", null, "Normal", 1, 1, null, null, null, DateTime.UtcNow, null, [])], null);
+
+        var listed = (await WithAccountsAsync(a => a.ListAsync(admin.Id))).Value;
+
+        Assert.Equal([admin.Id], listed.Select(a => a.Id));
     }
 
     [Fact]

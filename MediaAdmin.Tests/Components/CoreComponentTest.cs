@@ -12,7 +12,10 @@ public abstract class CoreComponentTest : ConsoleComponentTest
 
     protected CoreHost App { get; private set; } = null!;
 
-    protected override async Task StartAsync() => App = await CoreHost.StartAsync(_folder.Path);
+    /// <summary>Settings the host starts with on top of the test defaults (e.g. another library source); none by default.</summary>
+    protected virtual IDictionary<string, string?>? HostSettings => null;
+
+    protected override async Task StartAsync() => App = await CoreHost.StartAsync(_folder.Path, settings: HostSettings);
 
     protected override async Task StopAsync()
     {

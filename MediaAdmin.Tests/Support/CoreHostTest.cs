@@ -7,7 +7,10 @@ public abstract class CoreHostTest : IAsyncLifetime
 
     protected CoreHost App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await CoreHost.StartAsync(Folder.Path);
+    /// <summary>Settings the host starts with on top of the test defaults (e.g. another library source); none by default.</summary>
+    protected virtual IDictionary<string, string?>? HostSettings => null;
+
+    public async Task InitializeAsync() => App = await CoreHost.StartAsync(Folder.Path, settings: HostSettings);
 
     public async Task DisposeAsync()
     {

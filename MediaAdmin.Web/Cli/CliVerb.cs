@@ -14,6 +14,9 @@ internal abstract class CliVerb
           MediaAdmin.Web create-accesskey --email E       print a new AccessKey pair for the account (at most two per account)
           MediaAdmin.Web import --path DIR [--owner EMAIL] [--category NAME]
                                                           ingest every media file below DIR (owner: the only administrator if not given)
+          MediaAdmin.Web grant-categories --email E --categories "Name A,Name B"
+                                                          make these the categories an Editor may delete videos in
+                                                          (Library:Source=AlibabaVod); --categories "" clears them
           MediaAdmin.Web reconcile [--fix]                compare storage with the database; --fix removes orphans older than
                                                           Reconcile:OrphanGracePeriod and marks assets with missing files
         Roles: Administrator, Editor, Viewer.
@@ -26,6 +29,7 @@ internal abstract class CliVerb
         ["create-accesskey"] = options => new CreateAccessKeyVerb(options),
         ["import"] = options => new ImportVerb(options),
         ["reconcile"] = options => new ReconcileVerb(options),
+        ["grant-categories"] = options => new GrantCategoriesVerb(options),
     };
 
     protected CliVerb(IReadOnlyDictionary<string, string> options) => Options = options;

@@ -9,6 +9,7 @@ using MediaAdmin.Web.Authorization;
 using MediaAdmin.Web.Cdn;
 using MediaAdmin.Web.Components;
 using MediaAdmin.Web.Components.Account;
+using MediaAdmin.Web.Events;
 using MediaAdmin.Web.Security;
 using MediaAdmin.Web.Upload;
 using Microsoft.AspNetCore.Authorization;
@@ -106,6 +107,7 @@ public static class MediaAdminWebExtensions
         app.MapCdnOrigin();
         app.MapAuditExport();
         app.MapUploadEndpoints();
+        app.MapVodCallbacks();
         // The console's own policy says frame-ancestors 'none'; Blazor's default ('self') would take its place.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
