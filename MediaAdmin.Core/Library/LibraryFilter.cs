@@ -10,6 +10,11 @@ internal static class LibraryFilter
 {
     public static Result<FilteredAssets> Apply(MediaDbContext db, LibraryQuery query, string userId)
     {
+        if (query.After is not null && query.Sort is not (LibrarySort.Created or LibrarySort.Modified))
+        {
+            return Problem.Invalid("A traversal position applies only to creation or modification order.");
+        }
+
         var library = db.MediaAssets.AsNoTracking();
         var assets = library;
         if (!string.IsNullOrWhiteSpace(query.VideoId))
@@ -48,6 +53,16 @@ internal static class LibraryFilter
         if (query.CreatedToUtc is { } to)
         {
             assets = assets.Where(a => a.CreatedAtUtc <= to);
+        }
+
+        if (query.ModifiedFromUtc is { } modifiedFrom)
+        {
+            assets = assets.Where(a => a.UpdatedAtUtc >= modifiedFrom);
+        }
+
+        if (query.ModifiedToUtc is { } modifiedTo)
+        {
+            assets = assets.Where(a => a.UpdatedAtUtc <= modifiedTo);
         }
 
         if (query.MediaType is { } type)

@@ -37,4 +37,14 @@ public sealed record LibraryQuery
     public DateTime? CreatedFromUtc { get; init; }
 
     public DateTime? CreatedToUtc { get; init; }
+
+    public DateTime? ModifiedFromUtc { get; init; }
+
+    public DateTime? ModifiedToUtc { get; init; }
+
+    /// <summary>
+    /// Only assets after this position in <see cref="Sort"/> order (creation or modification time only), read by
+    /// an index seek instead of skipping <see cref="Page"/> pages, so a full traversal costs the same on every page.
+    /// </summary>
+    public LibraryPosition? After { get; init; }
 }

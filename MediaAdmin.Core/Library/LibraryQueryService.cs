@@ -38,11 +38,11 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         var (assets, narrowed) = filtered.Value;
         var search = await TitleSearch.ForAsync(db, query.Search, cancellationToken);
         var candidates = !search.HasWords ? assets
-            : search.KeysFollowCreation && query.Sort == LibrarySort.Created && !narrowed
+            : search.KeysFollowCreation && query.Sort == LibrarySort.Created && !narrowed && query.After is null
                 ? await search.FirstInCreationOrderAsync(assets, query.Descending, (page + 1) * pageSize, cancellationToken)
                 : search.Apply(assets);
-        var rows = await Sort(candidates, query)
-            .Skip(page * pageSize)
+        var sorted = Sort(LibrarySeek.After(candidates, query), query);
+        var rows = await (query.After is null ? sorted.Skip(page * pageSize) : sorted)
             .Take(pageSize)
             .Select(a => new
             {
@@ -129,6 +129,8 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         (LibrarySort.Size, true) => assets.OrderByDescending(a => a.TotalSizeBytes).ThenByDescending(a => a.Id),
         (LibrarySort.Duration, false) => assets.OrderBy(a => a.DurationSeconds).ThenBy(a => a.Id),
         (LibrarySort.Duration, true) => assets.OrderByDescending(a => a.DurationSeconds).ThenByDescending(a => a.Id),
+        (LibrarySort.Modified, false) => assets.OrderBy(a => a.UpdatedAtUtc).ThenBy(a => a.Id),
+        (LibrarySort.Modified, true) => assets.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id),
         (_, false) => assets.OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id),
         _ => assets.OrderByDescending(a => a.CreatedAtUtc).ThenByDescending(a => a.Id),
     };

@@ -7,4 +7,7 @@ public enum LibrarySort
     Title = 1,
     Size = 2,
     Duration = 3,
+
+    /// <summary>By the last change to the asset, as the VOD API's ModificationTime; what an incremental sync walks.</summary>
+    Modified = 4,
 }

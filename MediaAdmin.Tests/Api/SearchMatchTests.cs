@@ -63,13 +63,31 @@ public sealed class SearchMatchTests
     [InlineData("CateId in ('1')", "CateId takes one number: CateId = 123")]
     [InlineData("Status = 'Gone'", "Status takes status names: Uploading, UploadFail, UploadSucc, Transcoding, TranscodeFail, Normal, Blocked")]
     [InlineData("Status = '5'", "Status takes status names: Uploading, UploadFail, UploadSucc, Transcoding, TranscodeFail, Normal, Blocked")]
-    [InlineData("Owner = 'me'", "'Owner' is not a field Match supports (Title, VideoId, MediaId, Status, CateId)")]
+    [InlineData("Owner = 'me'", "'Owner' is not a field Match supports (Title, VideoId, MediaId, Status, CateId, CreationTime, ModificationTime)")]
+    [InlineData("CreationTime = '2026-01-01T00:00:00Z'", "CreationTime takes a range: CreationTime = ('2026-01-01T00:00:00Z','') with either end empty")]
+    [InlineData("CreationTime = ('','')", "the range of CreationTime has neither a start nor an end")]
+    [InlineData("ModificationTime = ('2026-01-01','')", "'2026-01-01' is not a time as yyyy-MM-ddTHH:mm:ssZ (UTC)")]
+    [InlineData("ModificationTime = ('2026-01-02T00:00:00Z','2026-01-01T00:00:00Z')", "the range of ModificationTime ends before it starts")]
+    [InlineData("CreationTime = ('2026-01-01T00:00:00Z' '')", "expected ',' between the two ends of the range but found '' (quoted) at character 40")]
+    [InlineData("CreationTime = ('2026-01-01T00:00:00Z',)", "expected the quoted end of the range ('' for none) but found ')' at character 40")]
+    [InlineData("Title = ('a','b')", "Title takes no range; ranges are for CreationTime and ModificationTime")]
     public void Anything_else_is_invalid_with_what_and_where(string match, string message)
     {
         var problem = SearchMatch.Apply(Start, match).Problem;
 
         Assert.Equal(ResultStatus.Invalid, problem?.Status);
         Assert.StartsWith(message, problem?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Time_ranges_include_both_ends_to_the_second_and_either_end_may_be_open()
+    {
+        var since = SearchMatch.Apply(Start, "ModificationTime = ('2026-01-01T00:00:00Z','') and CreationTime = ('','2026-02-03T04:05:06Z')").Value;
+        var both = SearchMatch.Apply(Start, "creationtime = ('2026-01-01T00:00:00Z','2026-01-01T00:00:00Z')").Value;
+
+        Assert.Equal((new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), (DateTime?)null), (since.ModifiedFromUtc!.Value, since.ModifiedToUtc));
+        Assert.Equal(((DateTime?)null, new DateTime(2026, 2, 3, 4, 5, 6, DateTimeKind.Utc).AddSeconds(1).AddTicks(-1)), (since.CreatedFromUtc, since.CreatedToUtc!.Value));
+        Assert.Equal(TimeSpan.FromSeconds(1).Subtract(TimeSpan.FromTicks(1)), both.CreatedToUtc - both.CreatedFromUtc);
     }
 
     [Fact]

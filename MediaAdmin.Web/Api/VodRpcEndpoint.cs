@@ -76,6 +76,7 @@ internal static class VodRpcEndpoint
         {
             DeleteVideoAction.Name => AnswerAsync(context, call, services.GetRequiredService<DeleteVideoAction>().RunAsync(call)),
             GetVideoInfoAction.Name => AnswerAsync(context, call, services.GetRequiredService<GetVideoInfoAction>().RunAsync(call, aborted)),
+            GetVideoInfosAction.Name => AnswerAsync(context, call, services.GetRequiredService<GetVideoInfosAction>().RunAsync(call, aborted)),
             GetPlayInfoAction.Name => AnswerAsync(context, call, services.GetRequiredService<GetPlayInfoAction>().RunAsync(call, aborted)),
             GetVideoListAction.Name => AnswerAsync(context, call, services.GetRequiredService<GetVideoListAction>().RunAsync(call, aborted)),
             SearchMediaAction.Name => AnswerAsync(context, call, services.GetRequiredService<SearchMediaAction>().RunAsync(call, aborted)),

@@ -36,6 +36,8 @@ public static class MediaAdminWebExtensions
         services.AddSingleton<RpcAuthenticator>();
         services.AddSingleton<DeleteVideoAction>();
         services.AddSingleton<GetVideoInfoAction>();
+        services.AddSingleton<GetVideoInfosAction>();
+        services.AddSingleton<ScrollTokens>();
         services.AddSingleton<GetPlayInfoAction>();
         services.AddSingleton<GetVideoListAction>();
         services.AddSingleton<SearchMediaAction>();

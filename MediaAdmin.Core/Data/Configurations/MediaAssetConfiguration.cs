@@ -34,5 +34,9 @@ internal sealed class MediaAssetConfiguration : IEntityTypeConfiguration<MediaAs
         asset.HasIndex(a => new { a.MediaType, a.CreatedAtUtc });
         asset.HasIndex(a => new { a.Status, a.CreatedAtUtc });
         asset.HasIndex(a => new { a.CategoryId, a.CreatedAtUtc });
+
+        // The API's traversal in modification order (an incremental sync; SearchMedia always names the media type)
+        // seeks on all three, so no page reads or sorts the ones before it.
+        asset.HasIndex(a => new { a.MediaType, a.UpdatedAtUtc, a.Id });
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Instances;
@@ -10,8 +9,6 @@ internal sealed class DeleteVideoAction(VideoDeletionService deletion, RpcRateLi
 {
     public const string Name = "DeleteVideo";
 
-    private const string FlattenedPrefix = "VideoIds.";
-
     public async Task<RpcResult<DeleteVideoResponse>> RunAsync(RpcCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -22,7 +19,7 @@ internal sealed class DeleteVideoAction(VideoDeletionService deletion, RpcRateLi
 
         // Not the request's token: a deletion that started commits, whether or not the client waits for the answer.
         var result = await deletion.DeleteAsync(
-            new DeletionCaller(call.Caller.UserId, DeletionChannel.Api, call.Caller.AccessKeyId, call.Caller.Address), VideoIds(call.Parameters), CancellationToken.None);
+            new DeletionCaller(call.Caller.UserId, DeletionChannel.Api, call.Caller.AccessKeyId, call.Caller.Address), VideoIdsParameter.Read(call.Parameters), CancellationToken.None);
         if (result.Error is { } error)
         {
             return RpcError.From(error, result.RequestId);
@@ -30,13 +27,4 @@ internal sealed class DeleteVideoAction(VideoDeletionService deletion, RpcRateLi
 
         return new DeleteVideoResponse(result.RequestId, result.Forbidden.Select(f => f.VideoId).ToList(), result.NonExistent.ToList());
     }
-
-    /// <summary>VideoIds as one comma-separated value, or flattened from an array as VideoIds.1, VideoIds.2, ...</summary>
-    private static string VideoIds(IReadOnlyDictionary<string, string> parameters) =>
-        parameters.TryGetValue("VideoIds", out var joined)
-            ? joined
-            : string.Join(",", parameters
-                .Where(p => p.Key.StartsWith(FlattenedPrefix, StringComparison.Ordinal))
-                .OrderBy(p => int.TryParse(p.Key[FlattenedPrefix.Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
-                .Select(p => p.Value));
 }

@@ -11,9 +11,20 @@ internal static class VodListing
     /// <summary>Alibaba's own bound on these operations: deeper pages need narrower filters.</summary>
     public const int MaxDepth = 5000;
 
-    /// <summary>The page and order asked for, newest first and ten a page by default.</summary>
-    public static RpcResult<LibraryQuery> Paging(RpcCall call)
+    /// <summary>The orders GetVideoList offers.</summary>
+    public static IReadOnlyList<string> CreationSorts { get; } = ["CreationTime:Desc", "CreationTime:Asc"];
+
+    /// <summary>The orders SearchMedia offers, each one a ScrollToken traversal can follow.</summary>
+    public static IReadOnlyList<string> TraversalSorts { get; } = [.. CreationSorts, "ModificationTime:Asc", "ModificationTime:Desc"];
+
+    /// <summary>
+    /// The page and order asked for (one of <paramref name="sorts"/>), newest first and ten a page by default. PageNo
+    /// is held to <see cref="MaxDepth"/> unless the action <paramref name="scrolls"/> and a ScrollToken came: Alibaba's
+    /// own traversal sample keeps counting PageNo beside the token, and the token, not the page, is the position.
+    /// </summary>
+    public static RpcResult<LibraryQuery> Paging(RpcCall call, IReadOnlyList<string> sorts, bool scrolls)
     {
+        ArgumentNullException.ThrowIfNull(sorts);
         ArgumentNullException.ThrowIfNull(call);
         var pageNo = 1;
         var pageSize = 10;
@@ -27,18 +38,31 @@ internal static class VodListing
             return RpcError.InvalidParameter("PageSize");
         }
 
-        if ((long)pageNo * pageSize > MaxDepth)
+        if ((long)pageNo * pageSize > MaxDepth && !(scrolls && call.TryGet(ScrollTokens.Parameter, out _)))
         {
             return RpcError.InvalidParameter("PageNo");
         }
 
-        var sort = call.Parameters.GetValueOrDefault("SortBy", "CreationTime:Desc");
-        if (sort is not ("CreationTime:Desc" or "CreationTime:Asc"))
+        var sort = SortBy(call);
+        if (!sorts.Contains(sort, StringComparer.Ordinal))
         {
-            return RpcError.InvalidParameter("SortBy");
+            return RpcError.InvalidParameter("SortBy", $"'{sort}' is not one of {string.Join(", ", sorts)}");
         }
 
-        return new LibraryQuery { Page = pageNo - 1, PageSize = pageSize, Sort = LibrarySort.Created, Descending = sort == "CreationTime:Desc" };
+        return new LibraryQuery
+        {
+            Page = pageNo - 1,
+            PageSize = pageSize,
+            Sort = sort.StartsWith("ModificationTime", StringComparison.Ordinal) ? LibrarySort.Modified : LibrarySort.Created,
+            Descending = sort.EndsWith(":Desc", StringComparison.Ordinal),
+        };
+    }
+
+    /// <summary>The SortBy sent, or the default: newest first.</summary>
+    public static string SortBy(RpcCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Parameters.GetValueOrDefault("SortBy", CreationSorts[0]);
     }
 
     /// <summary>Status names (Normal, Blocked, ...; any case, never numbers); false for none or an unknown one.</summary>

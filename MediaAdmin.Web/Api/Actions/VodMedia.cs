@@ -8,14 +8,14 @@ internal sealed record VodMedia(
     string MediaId,
     string MediaType,
     string CreationTime,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VodVideo? Video,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VodVideo? Audio)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VodMediaInfo? Video,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VodMediaInfo? Audio)
 {
     public static VodMedia From(AssetDetails asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
         var isAudio = asset.MediaType == Core.Library.MediaType.Audio;
-        var described = VodVideo.From(asset);
+        var described = VodMediaInfo.ByType(asset);
         return new VodMedia(asset.Id, isAudio ? "audio" : "video", RpcTime.Format(asset.CreatedAtUtc), isAudio ? null : described, isAudio ? described : null);
     }
 }

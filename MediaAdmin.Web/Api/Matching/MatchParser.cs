@@ -7,7 +7,7 @@ namespace MediaAdmin.Web.Api.Matching;
 /// so its time grows with the input's length and nothing else:
 /// <code>
 /// match  := clause ( "and" clause )*
-/// clause := word "=" ( quoted | number ) | word "in" "(" quoted ( ","? quoted )* ","? ")"
+/// clause := word "=" ( quoted | number | "(" quoted "," quoted ")" ) | word "in" "(" quoted ( ","? quoted )* ","? ")"
 /// </code>
 /// Keywords are case-insensitive. Which fields and values mean something is <see cref="SearchMatch"/>'s business.
 /// </summary>
@@ -54,9 +54,14 @@ internal sealed class MatchParser
         var field = Take().Text;
         if (Take(MatchTokenKind.EqualsSign))
         {
+            if (Take(MatchTokenKind.OpenParenthesis))
+            {
+                return ParseRange(field);
+            }
+
             return Current.Kind is MatchTokenKind.QuotedText or MatchTokenKind.Number
                 ? new MatchClause(field, [Take().Text], IsList: false)
-                : Expected("a quoted value or a number");
+                : Expected("a quoted value, a number or a range ('from','to')");
         }
 
         if (!TakeKeyword("in"))
@@ -82,6 +87,31 @@ internal sealed class MatchParser
         }
 
         return Take(MatchTokenKind.CloseParenthesis) ? new MatchClause(field, values, IsList: true) : Expected("',', a quoted value or ')'");
+    }
+
+    /// <summary>The rest of <c>Field = ('from','to')</c> after its opening parenthesis; an empty end is open.</summary>
+    private Result<MatchClause> ParseRange(string field)
+    {
+        if (Current.Kind != MatchTokenKind.QuotedText)
+        {
+            return Expected("the quoted start of the range ('' for none)");
+        }
+
+        var from = Take().Text;
+        if (!Take(MatchTokenKind.Comma))
+        {
+            return Expected("',' between the two ends of the range");
+        }
+
+        if (Current.Kind != MatchTokenKind.QuotedText)
+        {
+            return Expected("the quoted end of the range ('' for none)");
+        }
+
+        var to = Take().Text;
+        return Take(MatchTokenKind.CloseParenthesis)
+            ? new MatchClause(field, [from, to], IsList: false, IsRange: true)
+            : Expected("')' after the end of the range");
     }
 
     private MatchToken Take() => _tokens[_next++];

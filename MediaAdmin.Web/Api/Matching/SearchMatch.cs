@@ -10,7 +10,8 @@ namespace MediaAdmin.Web.Api.Matching;
 /// What the supported subset of SearchMedia's Match means for a library query: clauses joined by "and",
 /// each one of <c>Title = 'words'</c>, <c>VideoId = 'id'</c> or <c>VideoId in ('a','b')</c> (MediaId
 /// alike, at most <see cref="VideoIdList.MaxIds"/>), <c>Status = 'Normal'</c> or <c>Status in ('Normal','Blocked')</c>,
-/// <c>CateId = 123</c>. A later clause on the same field replaces an earlier one.
+/// <c>CateId = 123</c>, <c>CreationTime = ('from','to')</c> and <c>ModificationTime = ('from','to')</c> (see
+/// <see cref="MatchTimeRange"/>). A later clause on the same field replaces an earlier one.
 /// </summary>
 internal static class SearchMatch
 {
@@ -40,6 +41,9 @@ internal static class SearchMatch
 
     private static Result<LibraryQuery> Apply(LibraryQuery query, MatchClause clause) => clause.Field.ToUpperInvariant() switch
     {
+        "CREATIONTIME" => WithRange(clause, range => query with { CreatedFromUtc = range.FromUtc, CreatedToUtc = range.ToUtc }),
+        "MODIFICATIONTIME" => WithRange(clause, range => query with { ModifiedFromUtc = range.FromUtc, ModifiedToUtc = range.ToUtc }),
+        _ when clause.IsRange => Problem.Invalid($"{clause.Field} takes no range; ranges are for CreationTime and ModificationTime"),
         "TITLE" when !clause.IsList => query with { Search = clause.Values[0] },
         "TITLE" => Problem.Invalid("Title takes one value: Title = 'words'"),
         "VIDEOID" or "MEDIAID" when clause.Values.Count > VideoIdList.MaxIds =>
@@ -50,6 +54,12 @@ internal static class SearchMatch
         "CATEID" when !clause.IsList && long.TryParse(clause.Values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var cateId) =>
             query with { CategoryId = cateId },
         "CATEID" => Problem.Invalid("CateId takes one number: CateId = 123"),
-        _ => Problem.Invalid($"'{clause.Field}' is not a field Match supports (Title, VideoId, MediaId, Status, CateId)"),
+        _ => Problem.Invalid($"'{clause.Field}' is not a field Match supports (Title, VideoId, MediaId, Status, CateId, CreationTime, ModificationTime)"),
     };
+
+    private static Result<LibraryQuery> WithRange(MatchClause clause, Func<MatchTimeRange, LibraryQuery> narrow)
+    {
+        var range = MatchTimeRange.Read(clause);
+        return range.IsSuccess ? narrow(range.Value) : range.Problem;
+    }
 }

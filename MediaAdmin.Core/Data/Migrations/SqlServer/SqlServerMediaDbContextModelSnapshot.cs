@@ -699,6 +699,8 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
+                    b.HasIndex("MediaType", "UpdatedAtUtc", "Id");
+
                     b.ToTable("MediaAssets");
                 });
 

@@ -677,6 +677,8 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAtUtc");
 
+                    b.HasIndex("MediaType", "UpdatedAtUtc", "Id");
+
                     b.ToTable("MediaAssets");
                 });
 
