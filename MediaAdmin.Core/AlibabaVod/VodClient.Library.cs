@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MediaAdmin.Core.Library;
 
 namespace MediaAdmin.Core.AlibabaVod;
 
@@ -50,7 +51,7 @@ public sealed partial class VodClient
             {
                 var type = VodReplyReader.Text(item, "MediaType");
                 var isAudio = string.Equals(type, "audio", StringComparison.OrdinalIgnoreCase);
-                if (!item.TryGetProperty(isAudio ? "Audio" : "Video", out var described) || VodVideoReader.Read(described, isAudio) is not { } video)
+                if (!item.TryGetProperty(isAudio ? "Audio" : "Video", out var described) || VodVideoReader.Read(described, isAudio ? MediaType.Audio : MediaType.Video) is not { } video)
                 {
                     return Missing("SearchMedia", "a VideoId in every MediaList item", root);
                 }
@@ -73,7 +74,7 @@ public sealed partial class VodClient
             var videos = new List<VodRemoteVideo>();
             foreach (var item in Array(root, "VideoList"))
             {
-                if (VodVideoReader.Read(item, isAudio: false) is not { } video)
+                if (VodVideoReader.Read(item, mediaType: null) is not { } video)
                 {
                     return Missing("GetVideoInfos", "a VideoId in every VideoList item", root);
                 }

@@ -5,10 +5,11 @@ namespace MediaAdmin.Core.AlibabaVod;
 /// <summary>
 /// A video (or audio) as ApsaraVideo VOD describes it in SearchMedia and GetVideoInfos. <see cref="Status"/> is
 /// Alibaba's text (Normal, Transcoding, ...); <see cref="MediaStatus"/> maps it, unknown states read as Checking.
+/// <see cref="MediaType"/> is null where the reply does not tell (GetVideoInfos describes audio as videos).
 /// </summary>
 public sealed record VodRemoteVideo(
     string VideoId,
-    MediaType MediaType,
+    MediaType? MediaType,
     string Title,
     string? Description,
     string Status,

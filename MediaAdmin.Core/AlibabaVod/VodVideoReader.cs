@@ -10,7 +10,7 @@ namespace MediaAdmin.Core.AlibabaVod;
 /// </summary>
 internal static class VodVideoReader
 {
-    public static VodRemoteVideo? Read(JsonElement video, bool isAudio)
+    public static VodRemoteVideo? Read(JsonElement video, MediaType? mediaType)
     {
         if (VodReplyReader.Text(video, "VideoId") is not { Length: > 0 } id)
         {
@@ -25,7 +25,7 @@ internal static class VodVideoReader
 
         return new VodRemoteVideo(
             id,
-            isAudio ? MediaType.Audio : MediaType.Video,
+            mediaType,
             VodReplyReader.Text(video, "Title") ?? "",
             VodReplyReader.Text(video, "Description"),
             VodReplyReader.Text(video, "Status") ?? "",

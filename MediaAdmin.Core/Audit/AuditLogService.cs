@@ -29,6 +29,7 @@ public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory,
             var text = query.Text.Trim();
             var requestId = text.ToUpperInvariant();
             records = records.Where(r => r.RequestId == requestId
+                || r.RemoteRequestId == requestId
                 || r.UserName.Contains(text)
                 || r.AccessKeyId == text
                 || r.Entries.Any(e => e.VideoId == text)
@@ -58,7 +59,10 @@ public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory,
             .ToListAsync(cancellationToken);
         return Result<IReadOnlyList<AuditLine>>.Success(found.Select(r => new AuditLine(
             r.RequestId, r.CreatedAtUtc, r.UserName, r.Channel, r.AccessKeyId, r.RemoteAddress, r.RequestedIds, r.ErrorCode,
-            r.Entries.OrderBy(e => e.Outcome).ThenBy(e => e.Id).Select(e => new AuditLineEntry(e.VideoId, e.Outcome, e.Title, e.Reason)).ToList())).ToList());
+            r.Entries.OrderBy(e => e.Outcome).ThenBy(e => e.Id).Select(e => new AuditLineEntry(e.VideoId, e.Outcome, e.Title, e.Reason)).ToList())
+            {
+                RemoteRequestId = r.RemoteRequestId,
+            }).ToList());
     }
 
     /// <summary>The matching records (up to 5,000) as CSV, one line per ID asked for.</summary>

@@ -11,10 +11,17 @@ namespace MediaAdmin.Core.Audit;
 /// </summary>
 public sealed class DeletionAuditWriter(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock, ILogger<DeletionAuditWriter> logger)
 {
-    /// <summary>Adds the record of a request that reached its commit to <paramref name="db"/>; it is saved with the rest of the commit.</summary>
-    internal static DeletionAuditRecord AddTo(MediaDbContext db, DeletionPlan plan, DeletionError? error, DateTime now)
+    // The column's length (DeletionAuditConfiguration); Alibaba's RequestIds are 36 characters.
+    private const int RemoteRequestIdMaxLength = 64;
+
+    /// <summary>
+    /// Adds the record of a request that reached its commit to <paramref name="db"/>; it is saved with the rest of the commit.
+    /// <paramref name="remoteRequestId"/>: Alibaba's RequestId of the DeleteVideo call, for deletions through Alibaba.
+    /// </summary>
+    internal static DeletionAuditRecord AddTo(MediaDbContext db, DeletionPlan plan, DeletionError? error, DateTime now, string? remoteRequestId = null)
     {
         var record = NewRecord(plan.Caller, plan.RequestId, plan.RequestedIds, plan.Who.UserName, error?.Code, now);
+        record.RemoteRequestId = remoteRequestId is null ? null : Clip(remoteRequestId, RemoteRequestIdMaxLength);
         db.DeletionAuditRecords.Add(record);
         return record;
     }

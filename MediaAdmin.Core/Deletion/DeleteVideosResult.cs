@@ -27,6 +27,9 @@ public sealed record DeleteVideosResult(
     IReadOnlyList<ForbiddenVideo> Forbidden,
     IReadOnlyList<string> NonExistent)
 {
+    /// <summary>With the AlibabaVod source: the RequestId of the DeleteVideo call Alibaba answered, to quote to its support.</summary>
+    public string? RemoteRequestId { get; init; }
+
     public bool Succeeded => Error is null;
 
     public IEnumerable<string> CdnUrls => Deleted.SelectMany(d => d.CdnUrls);

@@ -2,8 +2,10 @@ using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,7 @@ namespace MediaAdmin.Core.Deletion;
 /// The asset rows, one pending removal per asset prefix, the CDN reminder and the audit record commit in one
 /// transaction whose cost does not grow with the files; the answer follows the commit, and
 /// <see cref="PendingFileDeletionWorker"/>, woken at once, removes the files (and their rows) in the background.
+/// With the AlibabaVod source, <see cref="RemoteVideoDeletion"/> deletes through Alibaba instead.
 /// </summary>
 public sealed class VideoDeletionService(
     IDbContextFactory<MediaDbContext> dbFactory,
@@ -25,6 +28,8 @@ public sealed class VideoDeletionService(
     DeletionAuditWriter audit,
     Events.VodEventOutbox events,
     IOptions<CdnPurgeOptions> purge,
+    IOptions<LibrarySourceOptions> source,
+    RemoteVideoDeletion remote,
     TimeProvider clock,
     ILogger<VideoDeletionService> logger)
 {
@@ -42,7 +47,9 @@ public sealed class VideoDeletionService(
 
         try
         {
-            return await DeleteParsedAsync(caller, requestId, videoIds!, parsed.Ids, cancellationToken);
+            return source.Value.IsAlibabaVod
+                ? await remote.DeleteAsync(caller, requestId, videoIds!, parsed.Ids, cancellationToken)
+                : await DeleteParsedAsync(caller, requestId, videoIds!, parsed.Ids, cancellationToken);
         }
         catch (Exception ex) when (DatabaseFailure.Is(ex) && !cancellationToken.IsCancellationRequested)
         {
@@ -108,7 +115,7 @@ public sealed class VideoDeletionService(
         if (committed.Deleted.Count > 0)
         {
             removalSignal.Kick();
-            Notify(new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()));
+            Notify(notifier, new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()), logger);
         }
 
         return committed.Error is { } error
@@ -185,7 +192,8 @@ public sealed class VideoDeletionService(
         return new Committed(deleted, nonExistent, error);
     }
 
-    private void Notify(AssetsDeleted deleted)
+    /// <summary>Tells open pages; deletion through Alibaba tells them the same way.</summary>
+    internal static void Notify(DeletionNotifier notifier, AssetsDeleted deleted, ILogger logger)
     {
         try
         {

@@ -56,6 +56,11 @@ public sealed class DemoLibrarySeeder(
             }
         }
 
+        if (assetCount <= 0)
+        {
+            return new DemoSeedReport(created, 0, 0);
+        }
+
         if (await db.MediaAssets.AnyAsync(cancellationToken))
         {
             logger.LogInformation("The library already has assets; no demo assets added");

@@ -59,6 +59,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
                 a.CreatedAtUtc,
                 a.MissingFiles,
                 Thumbnail = a.Files.Where(f => f.Kind == MediaFileKind.Snapshot).OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id).Select(f => f.StorageKey).FirstOrDefault(),
+                RemoteCover = db.RemoteAssets.Where(r => r.AssetId == a.Id).Select(r => r.CoverUrl).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -71,7 +72,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
                 r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
                 r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(new AssetOwnership(r.OwnerId, r.OwnerName, r.CategoryId, r.Category)), r.MissingFiles)
             {
-                ThumbnailUrl = r.Thumbnail is null ? null : signer.ConsoleUrl(r.Thumbnail),
+                ThumbnailUrl = r.RemoteCover ?? (r.Thumbnail is null ? null : signer.ConsoleUrl(r.Thumbnail)),
             }).ToList(),
             Math.Min(capped, LibraryResult.CountCap),
             capped > LibraryResult.CountCap);

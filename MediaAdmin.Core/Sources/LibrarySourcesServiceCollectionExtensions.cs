@@ -1,5 +1,7 @@
 using MediaAdmin.Core.AlibabaVod;
 using MediaAdmin.Core.Sources.AlibabaVod;
+using MediaAdmin.Core.Sources.AlibabaVod.Status;
+using MediaAdmin.Core.Sources.AlibabaVod.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,24 @@ internal static class LibrarySourcesServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AlibabaVodSourceOptions>, AlibabaVodSourceOptionsValidator>();
         services.AddSingleton<RemoteMirror>();
         services.AddVodClient();
+        Deletion.Remote.RemoteDeletionRegistration.AddRemoteDeletion(services);
+        AddSync(services, configuration);
         return services;
+    }
+
+    /// <summary>The Source page's service always (it answers NotFound for the local library); the sync worker only for AlibabaVod.</summary>
+    private static void AddSync(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<SourceSyncSignal>();
+        services.AddSingleton<SourceSyncSchedule>();
+        services.AddSingleton<SourceStatusService>();
+        services.AddSingleton(sp => new SyncRateLimiter(
+            sp.GetRequiredService<IOptions<AlibabaVodSourceOptions>>().Value.SyncRequestsPerSecond, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SourceSyncRunner>();
+        if (Enum.TryParse<LibrarySourceKind>(configuration[LibrarySourceOptions.Section + ":Source"], ignoreCase: true, out var source)
+            && source == LibrarySourceKind.AlibabaVod)
+        {
+            services.AddHostedService<SourceSyncWorker>();
+        }
     }
 }

@@ -53,6 +53,12 @@ public sealed class VodStandIn : IDisposable
     /// <summary>The status DescribeVodRefreshTasks reports per task ID; tasks not listed here are Complete.</summary>
     public ConcurrentDictionary<string, string> TaskStatuses { get; } = new();
 
+    /// <summary>Answers (status, JSON body) the actions the stand-in does not play itself, after the signature check; null: not found.</summary>
+    public Func<VodCall, (int Status, string Body)?>? OtherActions { get; set; }
+
+    /// <summary>The same for a test's remote catalog, with a body serialized as JSON; asked after <see cref="OtherActions"/>.</summary>
+    public Func<string, IReadOnlyDictionary<string, string>, (int Status, object Body)?>? CatalogActions { get; set; }
+
     public IReadOnlyList<VodCall> Calls => [.. _calls];
 
     public IReadOnlyList<VodCall> CallsTo(string action) => [.. _calls.Where(c => c.Action == action)];
@@ -81,7 +87,8 @@ public sealed class VodStandIn : IDisposable
         var action = parameters.GetValueOrDefault("Action", "");
         var signatureValid = parameters.TryGetValue("Signature", out var signature)
             && RpcSignature.Matches(RpcSignature.Compute(request.Method, parameters, AccessKeySecret), signature);
-        _calls.Enqueue(new VodCall(action, request.Method, parameters, signatureValid));
+        var call = new VodCall(action, request.Method, parameters, signatureValid);
+        _calls.Enqueue(call);
 
         if (!signatureValid)
         {
@@ -108,6 +115,8 @@ public sealed class VodStandIn : IDisposable
             }),
             "RefreshVodObjectCaches" => Refresh(parameters["ObjectPath"].Split('\n'), parameters.GetValueOrDefault("ObjectType", "File")),
             "DescribeVodRefreshTasks" => Describe(parameters.GetValueOrDefault("TaskId", "")),
+            _ when OtherActions?.Invoke(call) is { } other => Reply(other.Status, other.Body, "application/json;charset=utf-8"),
+            _ when CatalogActions?.Invoke(action, parameters) is { } catalog => Json(catalog.Status, catalog.Body),
             _ => Json(404, new { RequestId = RequestId(), Code = "InvalidAction.NotFound", Message = "Specified api is not found, please check your url and method." }),
         };
     }

@@ -1,13 +1,18 @@
 using MediaAdmin.Core.Demo;
+using MediaAdmin.Core.Sources;
 using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Web.Hosting;
 
-/// <summary>On a first start in Development, fills the empty database with the demo accounts and library.</summary>
+/// <summary>
+/// On a first start in Development, fills the empty database with the demo accounts and library; with an ApsaraVideo
+/// VOD library the accounts only, since the library is the remote one.
+/// </summary>
 internal sealed class DemoSeedingHostedService(
     IServiceProvider services,
     IHostEnvironment environment,
     IOptions<DemoSeedingOptions> options,
+    IOptions<LibrarySourceOptions> source,
     ILogger<DemoSeedingHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -25,7 +30,8 @@ internal sealed class DemoSeedingHostedService(
         }
 
         await using var scope = services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<DemoLibrarySeeder>().SeedAsync(options.Value.AssetCount, cancellationToken: cancellationToken);
+        var assetCount = source.Value.IsAlibabaVod ? 0 : options.Value.AssetCount;
+        var report = await scope.ServiceProvider.GetRequiredService<DemoLibrarySeeder>().SeedAsync(assetCount, cancellationToken: cancellationToken);
         if (report.AccountsCreated.Count > 0)
         {
             logger.LogWarning(

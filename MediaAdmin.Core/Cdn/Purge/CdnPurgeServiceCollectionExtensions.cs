@@ -13,6 +13,7 @@ internal static class CdnPurgeServiceCollectionExtensions
     {
         services.AddOptions<CdnPurgeOptions>().Bind(configuration.GetSection(CdnPurgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<CdnPurgeOptions>, CdnPurgeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CdnPurgeOptions>, CdnPurgeSourceValidator>();
         services.AddSingleton<CdnPurgeNotifier>();
         services.AddSingleton<CdnPurgeSignal>();
         services.AddSingleton<CdnPurgeService>();

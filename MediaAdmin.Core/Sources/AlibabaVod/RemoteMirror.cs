@@ -112,7 +112,7 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
         var before = (asset.Title, asset.Description, asset.MediaType, asset.Status, asset.DurationSeconds, asset.TotalSizeBytes, asset.CategoryId, asset.UpdatedAtUtc);
         asset.Title = Cut(video.Title, MediaAsset.TitleMaxLength) ?? "";
         asset.Description = Cut(video.Description, MediaAsset.DescriptionMaxLength);
-        asset.MediaType = video.MediaType;
+        asset.MediaType = video.MediaType ?? asset.MediaType;
         asset.Status = video.MediaStatus;
         asset.DurationSeconds = video.DurationSeconds;
         asset.TotalSizeBytes = video.SizeBytes;

@@ -32,6 +32,30 @@ public sealed class CdnPurgeSettingsTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Http", "Cdn:Purge:Http:BanPrefix", "true", "Cdn:Purge:Http:BanPrefix must be false")]
+    [InlineData("AlibabaVod", "Cdn:Purge:AlibabaVod:PurgeFolders", null, "Cdn:Purge:AlibabaVod:PurgeFolders must be set to false")]
+    [InlineData("AlibabaVod", "Cdn:Purge:AlibabaVod:PurgeFolders", "true", "Cdn:Purge:AlibabaVod:PurgeFolders must be set to false")]
+    public async Task Folder_purges_with_the_alibaba_library_source_stop_start_up_naming_the_setting(string provider, string setting, string? value, string message)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CoreHost.StartAsync(_folder.Path, settings: new Dictionary<string, string?>
+        {
+            ["Library:Source"] = "AlibabaVod",
+            ["AlibabaVod:Endpoint"] = "http://127.0.0.1:9/",
+            ["AlibabaVod:RegionId"] = "cn-shanghai",
+            ["AlibabaVod:AccessKeyId"] = "key",
+            ["AlibabaVod:AccessKeySecret"] = "secret",
+            ["AlibabaVod:CallbackPrivateKey"] = "callback-key",
+            ["Cdn:Purge:Provider"] = provider,
+            ["Cdn:Purge:Http:EdgeUrl"] = "http://127.0.0.1:9/",
+            ["Cdn:Purge:AlibabaVod:AccessKeyId"] = "key",
+            ["Cdn:Purge:AlibabaVod:AccessKeySecret"] = "secret",
+            [setting] = value,
+        }));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_verify_window_out_of_range_stops_start_up_naming_the_setting()
     {

@@ -1,0 +1,66 @@
+namespace MediaAdmin.Core.Deletion.Remote;
+
+/// <summary>
+/// Merges what ApsaraVideo VOD said of the allowed videos with what was decided locally: the local refusals and
+/// the IDs the mirror did not have stay as they were; each allowed video becomes deleted (with its captured CDN
+/// URLs), refused by Alibaba, non-existent on the remote, or, after a lost answer, left out as not deleted.
+/// </summary>
+internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<MirroredVideo> allowed, CapturedCdnUrls captured)
+{
+    /// <summary>DeleteVideo answered: every video sent is deleted unless listed as forbidden or non-existent.</summary>
+    public RemoteDeletionOutcome Answered(IReadOnlyCollection<string> forbiddenByRemote, IReadOnlyCollection<string> nonExistentOnRemote, string? remoteRequestId)
+    {
+        var refused = forbiddenByRemote.ToHashSet(StringComparer.Ordinal);
+        var missing = nonExistentOnRemote.ToHashSet(StringComparer.Ordinal);
+        return Merge(
+            video => refused.Contains(video.VideoId) ? DeletionOutcome.Forbidden
+                : missing.Contains(video.VideoId) || captured.AlreadyGone.Contains(video.VideoId) ? DeletionOutcome.NonExistent
+                : DeletionOutcome.Deleted,
+            remoteRequestId);
+    }
+
+    /// <summary>
+    /// DeleteVideo's answer was lost and GetVideoInfos no longer finds <paramref name="goneNow"/>: those were deleted;
+    /// the rest were not. <paramref name="remoteRequestId"/>: Alibaba's, when the failed answer carried one.
+    /// </summary>
+    public RemoteDeletionOutcome Rechecked(IReadOnlySet<string> goneNow, string? remoteRequestId) => Merge(
+        video => captured.AlreadyGone.Contains(video.VideoId) ? DeletionOutcome.NonExistent
+            : goneNow.Contains(video.VideoId) ? DeletionOutcome.Deleted
+            : null,
+        remoteRequestId);
+
+    /// <summary>
+    /// DeleteVideo failed without deleting anything (or nobody can tell): only the videos the capture already found
+    /// gone leave the mirror, as non-existent.
+    /// </summary>
+    public RemoteDeletionOutcome NoneDeleted(DeletionError error, string? remoteRequestId) =>
+        Rechecked(new HashSet<string>(), remoteRequestId) with { Error = error };
+
+    private RemoteDeletionOutcome Merge(Func<MirroredVideo, DeletionOutcome?> outcomeOf, string? remoteRequestId)
+    {
+        var deleted = new List<DeletedVideo>();
+        var forbidden = plan.Forbidden.ToList();
+        var nonExistent = plan.NonExistent.ToList();
+        var gone = new List<string>();
+        foreach (var video in allowed)
+        {
+            switch (outcomeOf(video))
+            {
+                case DeletionOutcome.Deleted:
+                    var urls = captured.For(video.VideoId);
+                    deleted.Add(new DeletedVideo(video.VideoId, video.Title, urls.Count, video.TotalBytes, urls));
+                    gone.Add(video.VideoId);
+                    break;
+                case DeletionOutcome.Forbidden:
+                    forbidden.Add(new ForbiddenVideo(video.VideoId, video.Title, RemoteDeletionErrors.RefusedByAlibaba));
+                    break;
+                case DeletionOutcome.NonExistent:
+                    nonExistent.Add(video.VideoId);
+                    gone.Add(video.VideoId);
+                    break;
+            }
+        }
+
+        return new RemoteDeletionOutcome(deleted, forbidden, nonExistent, gone, Error: null, remoteRequestId);
+    }
+}

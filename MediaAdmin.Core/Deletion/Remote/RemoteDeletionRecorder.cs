@@ -1,0 +1,67 @@
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Sources.AlibabaVod;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MediaAdmin.Core.Deletion.Remote;
+
+/// <summary>
+/// Writes down locally what a deletion through Alibaba did: the videos the remote no longer has leave the mirror
+/// first (it must never show a video that is gone), then the audit record and the CDN reminder commit together, then
+/// open pages hear of it. Once Alibaba has deleted, nothing here may turn that into an error: a local failure is
+/// logged with what it could not record.
+/// </summary>
+internal sealed class RemoteDeletionRecorder(
+    IDbContextFactory<MediaDbContext> dbFactory,
+    RemoteMirror mirror,
+    DeletionNotifier notifier,
+    TimeProvider clock,
+    ILogger<RemoteDeletionRecorder> logger)
+{
+    public async Task RecordAsync(DeletionPlan plan, RemoteDeletionOutcome outcome)
+    {
+        try
+        {
+            await mirror.RemoveAsync(outcome.GoneFromRemote, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        {
+            logger.LogError(ex, "DeleteVideo {RequestId}: ApsaraVideo VOD no longer has {VideoIds}, but the mirror could not drop them; the next sync will",
+                plan.RequestId, string.Join(",", outcome.GoneFromRemote));
+        }
+
+        try
+        {
+            await CommitAsync(plan, outcome);
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        {
+            logger.LogError(ex, "DeleteVideo {RequestId} (Alibaba RequestId {RemoteRequestId}) deleted {VideoIds} but could not be audited; the CDN may still serve: {CdnUrls}",
+                plan.RequestId, outcome.RemoteRequestId, string.Join(",", outcome.Deleted.Select(d => d.VideoId)), string.Join(" ", outcome.Deleted.SelectMany(d => d.CdnUrls)));
+        }
+
+        if (outcome.Deleted.Count > 0)
+        {
+            VideoDeletionService.Notify(notifier, new AssetsDeleted(plan.RequestId, plan.Who.UserName, [.. outcome.Deleted.Select(d => d.VideoId)]), logger);
+        }
+    }
+
+    private async Task CommitAsync(DeletionPlan plan, RemoteDeletionOutcome outcome)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var record = DeletionAuditWriter.AddTo(db, plan, outcome.Error, now, outcome.RemoteRequestId);
+            CdnReminderWriter.AddTo(db, plan, outcome.Deleted, now, fileKeys: null);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await DeletionAuditWriter.WriteOutcomesAsync(db, record, outcome.Deleted, outcome.Forbidden, outcome.NonExistent, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        });
+    }
+}
