@@ -1,7 +1,11 @@
 using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.AlibabaVod;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Sources.AlibabaVod;
 using MediaAdmin.Tests.Support;
+using MediaAdmin.Web.Events;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Sources.Pair;
@@ -14,15 +18,12 @@ namespace MediaAdmin.Tests.Sources.Pair;
 /// </summary>
 public sealed class VodPair : IAsyncDisposable
 {
-    /// <summary>Where the gateway receives ApsaraVideo VOD's event callbacks, on its console port.</summary>
-    public const string CallbackPath = "/api/vod/callbacks";
-
     public const string RegionId = "cn-shanghai";
 
     private readonly TempFolder _remoteFolder;
     private readonly TempFolder _gatewayFolder;
 
-    private VodPair(TempFolder remoteFolder, TempFolder gatewayFolder, ConsoleServer remote, ConsoleServer gateway, MediaUser keyOwner, NewAccessKey key, string callbackKey)
+    private VodPair(TempFolder remoteFolder, TempFolder gatewayFolder, ConsoleServer remote, ConsoleServer gateway, MediaUser keyOwner, NewAccessKey key)
     {
         _remoteFolder = remoteFolder;
         _gatewayFolder = gatewayFolder;
@@ -30,7 +31,6 @@ public sealed class VodPair : IAsyncDisposable
         Gateway = gateway;
         RemoteKeyOwner = keyOwner;
         RemoteKey = key;
-        CallbackPrivateKey = callbackKey;
     }
 
     /// <summary>The local-source console that plays ApsaraVideo VOD.</summary>
@@ -44,24 +44,30 @@ public sealed class VodPair : IAsyncDisposable
 
     public NewAccessKey RemoteKey { get; }
 
-    public string CallbackPrivateKey { get; }
+    /// <summary>An administrator of the gateway, who may press "Sync now" and delete any mirrored video.</summary>
+    public MediaUser GatewayAdministrator { get; private set; } = null!;
+
+    /// <summary>The gateway's first full sync, which its worker started on its own and <see cref="StartAsync"/> waited for.</summary>
+    public SourceSyncRun FirstFullSync { get; private set; } = null!;
 
     /// <summary>The gateway's own view of the account it fronts, for calling the remote the way the gateway does.</summary>
     public VodAccount RemoteAccount => new(Remote.ApiAddress, RegionId, RemoteKey.Id, RemoteKey.Secret);
 
     /// <summary>
-    /// Starts the remote, gives <paramref name="keyOwnerRole"/> an account and AccessKey on it, lets
-    /// <paramref name="seedRemote"/> fill its library, then starts the gateway in front of it.
+    /// Starts the remote (with <paramref name="configureRemote"/>), gives <paramref name="keyOwnerRole"/> an account and
+    /// AccessKey on it, lets <paramref name="seedRemote"/> fill its library, then starts the gateway in front of it
+    /// and waits for the gateway's first full sync.
     /// </summary>
-    public static async Task<VodPair> StartAsync(string keyOwnerRole, Func<ConsoleServer, MediaUser, Task>? seedRemote = null)
+    public static async Task<VodPair> StartAsync(
+        string keyOwnerRole, Func<ConsoleServer, MediaUser, Task>? seedRemote = null, Action<WebApplicationBuilder>? configureRemote = null)
     {
         var (remotePorts, gatewayPorts) = (ConsolePorts.Free(), ConsolePorts.Free());
         var callbackKey = "pair-callback-" + Guid.NewGuid().ToString("N");
         var (remoteFolder, gatewayFolder) = (new TempFolder(), new TempFolder());
-        ConsoleServer? remote = null;
+        ConsoleServer? remote = null, gateway = null;
         try
         {
-            remote = await ConsoleServer.StartAsync(remoteFolder.Path, RemoteSettings(gatewayPorts, callbackKey), ports: remotePorts);
+            remote = await ConsoleServer.StartAsync(remoteFolder.Path, RemoteSettings(gatewayPorts, callbackKey), configureRemote, remotePorts);
             var keyOwner = await remote.CreateUserAsync(keyOwnerRole);
             var key = (await remote.Services.GetRequiredService<AccessKeyService>().CreateAsync(keyOwner.Id, keyOwner.Id)).Value;
             if (seedRemote is not null)
@@ -69,14 +75,21 @@ public sealed class VodPair : IAsyncDisposable
                 await seedRemote(remote, keyOwner);
             }
 
-            var gateway = await ConsoleServer.StartAsync(gatewayFolder.Path, GatewaySettings(remotePorts, gatewayPorts, key, callbackKey), ports: gatewayPorts);
-            return new VodPair(remoteFolder, gatewayFolder, remote, gateway, keyOwner, key, callbackKey);
+            gateway = await ConsoleServer.StartAsync(gatewayFolder.Path, GatewaySettings(remotePorts, gatewayPorts, key, callbackKey), ports: gatewayPorts);
+            return new VodPair(remoteFolder, gatewayFolder, remote, gateway, keyOwner, key)
+            {
+                GatewayAdministrator = await gateway.CreateUserAsync(RoleNames.Administrator),
+                FirstFullSync = await GatewaySync.FirstFullSyncAsync(gateway),
+            };
         }
         catch
         {
-            if (remote is not null)
+            foreach (var server in new[] { gateway, remote })
             {
-                await remote.DisposeAsync();
+                if (server is not null)
+                {
+                    await server.DisposeAsync();
+                }
             }
 
             remoteFolder.Dispose();
@@ -97,7 +110,7 @@ public sealed class VodPair : IAsyncDisposable
     private static Dictionary<string, string?> RemoteSettings(ConsolePorts gateway, string callbackKey) => new()
     {
         ["Library:Source"] = "Local",
-        ["Events:CallbackUrl"] = new Uri(gateway.BaseAddress, CallbackPath).ToString(),
+        ["Events:CallbackUrl"] = new Uri(gateway.BaseAddress, VodCallbackEndpoint.Path).ToString(),
         ["Events:PrivateKey"] = callbackKey,
     };
 
@@ -109,7 +122,7 @@ public sealed class VodPair : IAsyncDisposable
         ["AlibabaVod:AccessKeyId"] = key.Id,
         ["AlibabaVod:AccessKeySecret"] = key.Secret,
         ["AlibabaVod:CallbackPrivateKey"] = callbackKey,
-        ["AlibabaVod:CallbackUrl"] = new Uri(gateway.BaseAddress, CallbackPath).ToString(),
+        ["AlibabaVod:CallbackUrl"] = new Uri(gateway.BaseAddress, VodCallbackEndpoint.Path).ToString(),
         ["AlibabaVod:SyncRequestsPerSecond"] = "50",
 
         // The tests trigger every sync themselves, so a scheduled one never changes the mirror under them.
