@@ -64,12 +64,12 @@ public sealed class VodPairFixture : IAsyncLifetime
 
     /// <summary>
     /// A video with real files on the remote in <paramref name="category"/>, owned by the gateway's key owner or by
-    /// <see cref="RemoteColleague"/>; its title holds a word no other title has.
+    /// <see cref="RemoteColleague"/>; its title holds a word no other title has or begins with (title search matches prefixes).
     /// </summary>
     public async Task<MediaAsset> AddOnRemoteAsync(Category category, bool ownedByColleague = false) =>
         await IngestAsync(
             Pair.Remote, ownedByColleague ? RemoteColleague.Id : Pair.RemoteKeyOwner.Id,
-            $"Pair clip{Interlocked.Increment(ref _titles)} in {category.Name}", category.Id);
+            $"Pair clip{Interlocked.Increment(ref _titles):0000} in {category.Name}", category.Id);
 
     /// <summary>"Sync now" on the gateway, so it mirrors what the test just added on the remote.</summary>
     public Task<SourceSyncRun> MirrorAsync() => GatewaySync.SyncNowAsync(Pair.Gateway, Pair.GatewayAdministrator.Id);
