@@ -34,9 +34,11 @@ public sealed class ConsoleServer : IAsyncDisposable
 
     public static string WebProjectFolder { get; } = FindWebProjectFolder();
 
-    public static async Task<ConsoleServer> StartAsync(string dataFolder, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>Starts the console on <paramref name="ports"/> (by default two free ones) with the test defaults and <paramref name="settings"/>.</summary>
+    public static async Task<ConsoleServer> StartAsync(
+        string dataFolder, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, ConsolePorts? ports = null)
     {
-        var (consolePort, apiPort) = (FreePort(), FreePort());
+        var (consolePort, apiPort) = ports ?? ConsolePorts.Free();
         var app = MediaAdminWebApp.Build(
             ["--urls", $"http://127.0.0.1:{consolePort};http://127.0.0.1:{apiPort}"],
             builder =>
@@ -102,14 +104,6 @@ public sealed class ConsoleServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    }
-
-    /// <summary>A port free on 127.0.0.1 now; the OS does not hand it out again at once.</summary>
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindWebProjectFolder()
