@@ -108,10 +108,20 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
                 .Select(f => new { f.AssetId, f.CdnUrl, f.SnapshotKind })
                 .ToListAsync(cancellationToken))
             .ToLookup(f => f.AssetId);
-        var details = page.Rows.Where(r => assets.ContainsKey(r.Id)).Select(r => new AssetDetails(
-            r.Id, r.Title, assets[r.Id].Description, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, assets[r.Id].CategoryId, r.Category,
-            r.CreatedAtUtc, assets[r.Id].UpdatedAtUtc, snapshots[r.Id].Select(s => signer.Sign(s.CdnUrl)).FirstOrDefault(),
-            snapshots[r.Id].Select(s => signer.Sign(s.CdnUrl)).ToList())).ToList();
+
+        // A mirrored video has no files here: its cover and snapshots are the remote's URLs, as the last sync saw them.
+        var remotes = await db.RemoteAssets.AsNoTracking().Where(r => ids.Contains(r.AssetId))
+            .Select(r => new { r.AssetId, r.CoverUrl, r.SnapshotUrls })
+            .ToDictionaryAsync(r => r.AssetId, cancellationToken);
+        var details = page.Rows.Where(r => assets.ContainsKey(r.Id)).Select(r =>
+        {
+            var files = snapshots[r.Id].Select(s => signer.Sign(s.CdnUrl)).ToList();
+            var remote = remotes.GetValueOrDefault(r.Id);
+            var shots = files.Count > 0 || remote?.SnapshotUrls is null ? files : [.. remote.SnapshotUrls.Split('\n')];
+            return new AssetDetails(
+                r.Id, r.Title, assets[r.Id].Description, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, assets[r.Id].CategoryId, r.Category,
+                r.CreatedAtUtc, assets[r.Id].UpdatedAtUtc, remote?.CoverUrl ?? files.FirstOrDefault(), shots);
+        }).ToList();
         return new AssetDetailsPage(details, page.TotalCount);
     }
 

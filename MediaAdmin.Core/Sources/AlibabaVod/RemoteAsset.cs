@@ -13,6 +13,9 @@ public sealed class RemoteAsset
     /// <summary>The remote's CoverURL; the library shows it as the thumbnail.</summary>
     public string? CoverUrl { get; set; }
 
+    /// <summary>The remote's snapshot URLs, one per line; the API's GetVideoInfo and SearchMedia answer them.</summary>
+    public string? SnapshotUrls { get; set; }
+
     /// <summary>The remote's ModificationTime, the incremental sync's watermark.</summary>
     public DateTime? RemoteModifiedAtUtc { get; set; }
 

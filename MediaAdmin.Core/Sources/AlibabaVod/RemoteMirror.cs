@@ -58,6 +58,7 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
             }
 
             remote.CoverUrl = Cut(video.CoverUrl, RemoteAsset.UrlMaxLength);
+            remote.SnapshotUrls = video.SnapshotUrls.Count == 0 ? null : string.Join("\n", video.SnapshotUrls);
             remote.RemoteModifiedAtUtc = video.ModifiedAtUtc;
             remote.SeenInSyncRunId = seenInSyncRunId ?? remote.SeenInSyncRunId;
             remote.SyncedAtUtc = now;

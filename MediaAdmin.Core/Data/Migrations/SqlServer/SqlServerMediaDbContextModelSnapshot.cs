@@ -978,6 +978,9 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.Property<long>("SeenInSyncRunId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SnapshotUrls")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("SyncedAtUtc")
                         .HasColumnType("datetime2");
 

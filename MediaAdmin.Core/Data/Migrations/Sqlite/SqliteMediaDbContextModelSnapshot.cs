@@ -947,6 +947,9 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.Property<long>("SeenInSyncRunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SnapshotUrls")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SyncedAtUtc")
                         .HasColumnType("TEXT");
 

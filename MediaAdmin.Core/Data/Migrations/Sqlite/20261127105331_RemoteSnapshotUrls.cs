@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MediaAdmin.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RemoteSnapshotUrls : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SnapshotUrls",
+                table: "RemoteAssets",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SnapshotUrls",
+                table: "RemoteAssets");
+        }
+    }
+}
