@@ -22,6 +22,8 @@ public sealed class VodPairFixture : IAsyncLifetime
 
     public static readonly Category OtherCategory = RemoteLibrarySeed.Categories[1];
 
+    private static long _creationSecond;
+
     private int _titles;
 
     public VodPair Pair { get; private set; } = null!;
@@ -74,6 +76,18 @@ public sealed class VodPairFixture : IAsyncLifetime
     /// <summary>"Sync now" on the gateway, so it mirrors what the test just added on the remote.</summary>
     public Task<SourceSyncRun> MirrorAsync() => GatewaySync.SyncNowAsync(Pair.Gateway, Pair.GatewayAdministrator.Id);
 
-    private static Task<MediaAsset> IngestAsync(ConsoleServer remote, string ownerId, string title, long categoryId) =>
-        remote.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(ownerId, title) with { CategoryId = categoryId });
+    /// <summary>
+    /// Each asset gets a creation time a second of its own: Alibaba's times are to the second, so assets made within one
+    /// second sort by the remote's finer time there and by ID on the gateway, and the answers would differ in order only.
+    /// </summary>
+    private static async Task<MediaAsset> IngestAsync(ConsoleServer remote, string ownerId, string title, long categoryId)
+    {
+        var asset = await remote.Services.GetRequiredService<AssetIngestion>().IngestAsync(Drafts.Video(ownerId, title) with { CategoryId = categoryId });
+        var created = DateTime.UnixEpoch.AddSeconds(Interlocked.Increment(ref _creationSecond) + 1_790_000_000);
+        await using var db = await remote.Services.GetRequiredService<IDbContextFactory<MediaDbContext>>().CreateDbContextAsync();
+        await db.MediaAssets.Where(a => a.Id == asset.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.CreatedAtUtc, created).SetProperty(a => a.UpdatedAtUtc, created));
+        asset.CreatedAtUtc = created;
+        asset.UpdatedAtUtc = created;
+        return asset;
+    }
 }
