@@ -23,12 +23,23 @@ internal sealed class IngestPipeline(
     IOptions<CdnOptions> cdn,
     IngestSignal signal,
     Events.VodEventOutbox events,
+    IOptions<Sources.LibrarySourceOptions> source,
     TimeProvider clock) : IIngestPipeline
 {
+
+    /// <summary>Why nothing is ingested locally while the console fronts an ApsaraVideo VOD account.</summary>
+    internal static readonly Problem RemoteLibraryRefusal = Problem.Conflict(
+        "This console fronts an ApsaraVideo VOD account (Library:Source=AlibabaVod): upload in Alibaba's VOD console or with its upload SDK; "
+        + "the video appears here within seconds of Alibaba's FileUploadComplete callback.");
 
     public async Task<Result<string>> SubmitAsync(IngestSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        if (source.Value.IsAlibabaVod)
+        {
+            return RemoteLibraryRefusal;
+        }
+
         var who = await permissions.GetAsync(submission.OwnerId, cancellationToken);
         if (!who.Has(PermissionNames.UploadMedia))
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MediaAdmin.Core.Demo;
+using MediaAdmin.Core.Sources;
+using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Web.Cli;
 
@@ -24,10 +26,14 @@ internal sealed class SeedDemoVerb(IReadOnlyDictionary<string, string> options) 
             return 2;
         }
 
-        var report = await services.GetRequiredService<DemoLibrarySeeder>().SeedAsync(count);
-        await output.WriteLineAsync(report.AssetsCreated > 0
-            ? $"Demo library: {report.AssetsCreated} assets with {report.FilesWritten} files."
-            : "The library already has assets; no demo assets were added.");
+        // The library of a console fronting ApsaraVideo VOD is the remote one; only the accounts are demo ones.
+        var remote = services.GetRequiredService<IOptions<LibrarySourceOptions>>().Value.IsAlibabaVod;
+        var report = await services.GetRequiredService<DemoLibrarySeeder>().SeedAsync(remote ? 0 : count);
+        await output.WriteLineAsync(remote
+            ? "Library:Source is AlibabaVod: the library is the ApsaraVideo VOD account's, so no demo assets were added."
+            : report.AssetsCreated > 0
+                ? $"Demo library: {report.AssetsCreated} assets with {report.FilesWritten} files."
+                : "The library already has assets; no demo assets were added.");
         foreach (var (email, role, _) in DemoAccounts.All)
         {
             var state = report.AccountsCreated.Contains(email) ? "created" : "exists";

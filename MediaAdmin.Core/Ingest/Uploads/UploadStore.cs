@@ -11,7 +11,8 @@ namespace MediaAdmin.Core.Ingest.Uploads;
 /// the server holds (so a cut connection resumes instead of restarting), and the finished file is handed to the
 /// ingest pipeline. Every call re-reads the caller's permissions; a session answers only to the user who started it.
 /// </summary>
-public sealed class UploadStore(UploadFolder folder, PermissionService permissions, IOptions<IngestOptions> options, TimeProvider clock)
+public sealed class UploadStore(
+    UploadFolder folder, PermissionService permissions, IOptions<IngestOptions> options, IOptions<Sources.LibrarySourceOptions> source, TimeProvider clock)
 {
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
@@ -179,10 +180,17 @@ public sealed class UploadStore(UploadFolder folder, PermissionService permissio
         return session is not null && session.OwnerId == userId ? session : NotFound(uploadId);
     }
 
-    private async Task<Problem?> RefusalAsync(string userId, CancellationToken cancellationToken) =>
-        await permissions.HasAsync(userId, PermissionNames.UploadMedia, cancellationToken)
+    private async Task<Problem?> RefusalAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (source.Value.IsAlibabaVod)
+        {
+            return IngestPipeline.RemoteLibraryRefusal;
+        }
+
+        return await permissions.HasAsync(userId, PermissionNames.UploadMedia, cancellationToken)
             ? null
             : Problem.Forbidden("Your roles do not allow uploading media.");
+    }
 
     private static Problem NotFound(string uploadId) =>
         Problem.NotFound($"There is no upload {uploadId}: it finished, was cancelled, or was removed after sitting unused.");
