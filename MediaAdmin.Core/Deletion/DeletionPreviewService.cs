@@ -2,7 +2,6 @@ using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
-using MediaAdmin.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Deletion;
@@ -18,15 +17,7 @@ public sealed class DeletionPreviewService(IDbContextFactory<MediaDbContext> dbF
     public async Task<Result<Done>> MayDeleteAnyAsync(string userId, CancellationToken cancellationToken = default)
     {
         var who = await permissions.GetAsync(userId, cancellationToken);
-        if (who.Source == LibrarySourceKind.AlibabaVod && who.GrantedCategoryIds.Count == 0
-            && who.Has(PermissionNames.DeleteOwnMedia) && !who.Has(PermissionNames.DeleteAnyMedia))
-        {
-            return Problem.Forbidden("No categories are granted to you, so there is no video you may delete; ask an administrator to grant you categories.");
-        }
-
-        // Anyone allowed to delete something may at least delete an asset of their own, or one in a category granted to them.
-        var surelyTheirs = new AssetOwnership(who.UserId, who.UserName, who.GrantedCategoryIds.Select(id => (long?)id).FirstOrDefault(), null);
-        return who.DeleteDeniedReason(surelyTheirs) is { } reason ? Problem.Forbidden(reason) : Result.Ok();
+        return who.DeleteNothingReason() is { } reason ? Problem.Forbidden(reason) : Result.Ok();
     }
 
     /// <summary>Every selected asset, in the order given, with what it holds and why it may not be deleted; IDs not found are listed as missing.</summary>

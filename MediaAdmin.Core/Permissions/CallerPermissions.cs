@@ -18,6 +18,27 @@ public sealed record CallerPermissions(string UserId, string UserName, bool IsAc
     /// <summary>May delete some assets: their own, or any.</summary>
     public bool CanDeleteAssets => Has(PermissionNames.DeleteOwnMedia) || Has(PermissionNames.DeleteAnyMedia);
 
+    /// <summary>
+    /// Why there is no asset at all the caller may delete (disabled, a role without deletion, or with the AlibabaVod
+    /// source an Editor granted no category); null when there is some.
+    /// </summary>
+    public string? DeleteNothingReason()
+    {
+        if (!IsActive)
+        {
+            return "Your account is disabled or locked out.";
+        }
+
+        if (!CanDeleteAssets)
+        {
+            return "Your roles do not allow deleting assets.";
+        }
+
+        return Source == LibrarySourceKind.AlibabaVod && GrantedCategoryIds.Count == 0 && !Has(PermissionNames.DeleteAnyMedia)
+            ? "No categories are granted to you, so there is no video you may delete; ask an administrator to grant you categories."
+            : null;
+    }
+
     public bool CanDelete(string ownerId) =>
         Has(PermissionNames.DeleteAnyMedia) || (Has(PermissionNames.DeleteOwnMedia) && ownerId == UserId);
 

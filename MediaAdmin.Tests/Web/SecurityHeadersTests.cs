@@ -33,6 +33,21 @@ public sealed class SecurityHeadersTests : ConsoleServerTest
     }
 
     [Fact]
+    public async Task Images_from_other_origins_are_allowed_only_for_a_console_fronting_an_alibaba_library()
+    {
+        using var client = Server.CreateClient();
+        using var remoteFolder = new TempFolder();
+        await using var remote = await ConsoleServer.StartAsync(remoteFolder.Path, Accounts.AlibabaVodSourceHost.Settings);
+        using var remoteClient = remote.CreateClient();
+
+        var local = Header(await client.GetAsync("/Account/Login"), "Content-Security-Policy").Split(';', StringSplitOptions.TrimEntries);
+        var fronting = Header(await remoteClient.GetAsync("/Account/Login"), "Content-Security-Policy").Split(';', StringSplitOptions.TrimEntries);
+
+        Assert.Contains("img-src 'self' data: blob:", local);
+        Assert.Contains("img-src 'self' data: blob: https:", fronting);
+    }
+
+    [Fact]
     public async Task The_import_map_the_page_inlines_is_allowed_by_its_hash()
     {
         using var client = Server.CreateClient();

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using MediaAdmin.Core.Sources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MediaAdmin.Web.Security;
@@ -10,8 +12,8 @@ namespace MediaAdmin.Web.Security;
 /// Browser hardening for the console's responses: no MIME sniffing, no full URL in the Referer sent
 /// elsewhere, and a Content-Security-Policy under which only the console's own scripts run. Blazor Server
 /// needs its WebSocket (connect-src), MudBlazor sets inline styles (style-src 'unsafe-inline'), and the one
-/// inline script, the import map, is allowed by its hash; images may come from any https origin (an ApsaraVideo VOD
-/// library's covers live on Alibaba's CDN); hls.js plays through MediaSource, whose URLs are
+/// inline script, the import map, is allowed by its hash; images may come from any https origin only when the console
+/// fronts an ApsaraVideo VOD library (its covers live on Alibaba's CDN); hls.js plays through MediaSource, whose URLs are
 /// blob: (media-src). A header a response already has is left alone, so a stricter policy of its own (the
 /// stored-file origin's) wins.
 /// </summary>
@@ -20,8 +22,10 @@ internal static class ConsoleSecurityHeaders
     private const string ScriptSources = "default-src 'self'; script-src 'self'";
 
     private const string OtherSources =
-        "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; media-src 'self' blob:; font-src 'self' data:; " +
+        "; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; " +
         "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static readonly string RemoteLibrarySources = OtherSources.Replace("img-src 'self' data: blob:;", "img-src 'self' data: blob: https:;", StringComparison.Ordinal);
 
     // The import map is the same for every request to an endpoint: hash it once per map.
     private static readonly ConditionalWeakTable<ImportMapDefinition, string> ImportMapSources = [];
@@ -37,7 +41,8 @@ internal static class ConsoleSecurityHeaders
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
                 {
-                    headers.ContentSecurityPolicy = ScriptSources + ImportMapSource(context) + OtherSources;
+                    var remoteLibrary = context.RequestServices.GetRequiredService<IOptions<LibrarySourceOptions>>().Value.IsAlibabaVod;
+                    headers.ContentSecurityPolicy = ScriptSources + ImportMapSource(context) + (remoteLibrary ? RemoteLibrarySources : OtherSources);
                 }
 
                 return Task.CompletedTask;
