@@ -34,6 +34,7 @@ public sealed class VodCallbackReceivingTests(AlibabaVodSourceServer vod) : ICla
     public async Task A_DeleteMediaComplete_callback_removes_the_mirrored_video_and_tells_open_library_pages()
     {
         var id = await SeedAsync("Gone tomorrow");
+        vod.Remote.ReplyOnceTo("GetVideoInfos", 200, RemoteVideos.NonExistentReply(id));
         var notifier = vod.Server.Services.GetRequiredService<DeletionNotifier>();
         var heard = new List<string>();
         void Listen(AssetsDeleted deleted) => heard.AddRange(deleted.VideoIds);
