@@ -40,7 +40,7 @@ public sealed partial class VodEventApplier(
         }
         else
         {
-            receipt = await RefreshAsync(notice, key, cancellationToken);
+            receipt = await ConfirmAndApplyAsync(notice, key, cancellationToken);
         }
 
         if (!receipt.Delivered)
@@ -52,7 +52,7 @@ public sealed partial class VodEventApplier(
         return await RecordAsync(notice, key, receipt, cancellationToken);
     }
 
-    private async Task<VodCallbackReceipt> RefreshAsync(VodEventNotice notice, string key, CancellationToken cancellationToken)
+    private async Task<VodCallbackReceipt> ConfirmAndApplyAsync(VodEventNotice notice, string key, CancellationToken cancellationToken)
     {
         if (await AskWithinTimeoutAsync(notice.VideoId!, cancellationToken) is not { } reply)
         {
