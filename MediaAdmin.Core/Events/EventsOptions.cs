@@ -15,11 +15,14 @@ public sealed class EventsOptions
 
     public string? PrivateKey { get; set; }
 
-    /// <summary>The wait before the second attempt; the third waits twice as long.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The wait before the second attempt and again before the third: Alibaba retries 1 second apart.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one attempt may take before it counts as failed, as Alibaba counts a timeout.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long one attempt may take before it counts as failed: Alibaba waits 5 seconds for the answer.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Days a sent or abandoned callback (its whole body) is kept before it is pruned; pending ones are never pruned.</summary>
+    public int RetentionDays { get; set; } = 30;
 
     /// <summary>How often the sender looks for callbacks written by this or another instance.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -5,6 +5,8 @@ namespace MediaAdmin.Core.Events;
 /// <summary>Stops start-up on <c>Events</c> settings that cannot work, naming the setting; never quotes the key.</summary>
 internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
 {
+    private const int MaxRetentionDays = 3650;
+
     public ValidateOptionsResult Validate(string? name, EventsOptions options)
     {
         var timing = TimingProblems(options).ToList();
@@ -49,6 +51,11 @@ internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
         if (options.PollInterval < TimeSpan.FromMilliseconds(50) || options.PollInterval > TimeSpan.FromMinutes(10))
         {
             yield return $"Events:PollInterval is {options.PollInterval}; it must be between 00:00:00.050 and 00:10:00.";
+        }
+
+        if (options.RetentionDays is < 1 or > MaxRetentionDays)
+        {
+            yield return $"Events:RetentionDays is {options.RetentionDays}; it must be between 1 and {MaxRetentionDays}.";
         }
     }
 }

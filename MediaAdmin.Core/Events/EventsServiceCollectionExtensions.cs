@@ -19,6 +19,8 @@ internal static class EventsServiceCollectionExtensions
         services.AddSingleton<OutgoingVodEventStore>();
         services.AddHttpClient(OutgoingVodEventSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<OutgoingVodEventSender>();
+        services.AddSingleton<VodEventHistoryPruner>();
+        services.AddHostedService<VodEventHistoryPruning>();
 
         services.AddSingleton<VodEventApplier>();
         services.AddSingleton<VodCallbackReceiver>();

@@ -11,7 +11,8 @@ namespace MediaAdmin.Core.Events;
 /// <summary>
 /// Delivers the outbox to <c>Events:CallbackUrl</c> with Alibaba's rule: an HTTP POST of the JSON body signed with
 /// <see cref="VodCallbackSignature"/>; 200 is delivered, any other status or no answer within
-/// <c>Events:AttemptTimeout</c> is a failed attempt, and after the third the callback is given up with its last error.
+/// <c>Events:AttemptTimeout</c> (5 seconds, as Alibaba waits) is a failed attempt, retried <c>Events:RetryDelay</c> later
+/// (1 second, as Alibaba does), and after the third the callback is given up with its last error.
 /// </summary>
 internal sealed partial class OutgoingVodEventSender(
     OutgoingVodEventStore store,

@@ -58,7 +58,7 @@ internal sealed class OutgoingVodEventStore(IDbContextFactory<MediaDbContext> db
             CancellationToken.None);
     }
 
-    /// <summary>Due again after the back-off (the retry delay, doubled for the third attempt), or given up after the third.</summary>
+    /// <summary>Due again after <c>Events:RetryDelay</c> (Alibaba retries 1 second apart, twice), or given up after the third.</summary>
     public async Task MarkFailedAsync(ClaimedVodEvent claimed, string error)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -72,7 +72,7 @@ internal sealed class OutgoingVodEventStore(IDbContextFactory<MediaDbContext> db
             return;
         }
 
-        var retryAt = now + (options.Value.RetryDelay * (1 << (claimed.Attempt - 1)));
+        var retryAt = now + options.Value.RetryDelay;
         await Attempt(db, claimed).ExecuteUpdateAsync(
             set => set.SetProperty(e => e.NextAttemptAtUtc, retryAt).SetProperty(e => e.LastError, text),
             CancellationToken.None);

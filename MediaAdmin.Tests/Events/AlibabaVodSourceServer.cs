@@ -14,6 +14,9 @@ public sealed class AlibabaVodSourceServer : IAsyncLifetime
 {
     public const string CallbackKey = "callback-key-3c9a51e0";
 
+    /// <summary>Shorter than the 4-second default so a test of a remote slower than it waits less; long enough for a loaded machine.</summary>
+    public const string CallbackApplyTimeout = "00:00:02";
+
     private readonly TempFolder _folder = new();
 
     public VodStandIn Remote { get; } = new();
@@ -35,6 +38,7 @@ public sealed class AlibabaVodSourceServer : IAsyncLifetime
         ["AlibabaVod:CallbackPrivateKey"] = CallbackKey,
         ["AlibabaVod:Resilience:MaxRetries"] = "1",
         ["AlibabaVod:Resilience:RetryDelay"] = "00:00:00.010",
+        ["AlibabaVod:CallbackApplyTimeout"] = CallbackApplyTimeout,
     };
 
     public async Task<MediaDbContext> OpenDbAsync() =>

@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Events;
 
-/// <summary>ApsaraVideo VOD's callbacks arriving at a real AlibabaVod-source console, its remote a WireMock stand-in.</summary>
+/// <summary>
+/// ApsaraVideo VOD's callbacks arriving at a real AlibabaVod-source console, its remote a WireMock stand-in. A callback
+/// is believed only as far as GetVideoInfos confirms it (the body is unsigned), and only while Alibaba still waits.
+/// </summary>
 public sealed class VodCallbackReceivingTests(AlibabaVodSourceServer vod) : IClassFixture<AlibabaVodSourceServer>
 {
     private readonly HttpClient _client = vod.Server.CreateClient();
@@ -34,6 +37,7 @@ public sealed class VodCallbackReceivingTests(AlibabaVodSourceServer vod) : ICla
     public async Task A_DeleteMediaComplete_callback_removes_the_mirrored_video_and_tells_open_library_pages()
     {
         var id = await SeedAsync("Gone tomorrow");
+        vod.Remote.ReplyOnceTo("GetVideoInfos", 200, RemoteVideos.NonExistentReply(id));
         var notifier = vod.Server.Services.GetRequiredService<DeletionNotifier>();
         var heard = new List<string>();
         void Listen(AssetsDeleted deleted) => heard.AddRange(deleted.VideoIds);
@@ -105,18 +109,28 @@ public sealed class VodCallbackReceivingTests(AlibabaVodSourceServer vod) : ICla
         Assert.False(await db.ReceivedVodEvents.AnyAsync(e => e.VideoId == id));
     }
 
-    [Fact]
-    public async Task A_callback_that_arrives_while_the_remote_cannot_be_asked_is_answered_503_records_nothing_and_applies_when_resent()
+    [Theory]
+    [InlineData("failing", "ServiceUnavailable")]
+    [InlineData("slower than AlibabaVod:CallbackApplyTimeout", "AlibabaVod:CallbackApplyTimeout")]
+    public async Task A_callback_that_arrives_while_the_remote_cannot_be_asked_is_answered_503_records_nothing_and_applies_when_resent(string remote, string reason)
     {
         var id = RemoteVideos.NewId();
-        vod.Remote.ReplyOnceTo("GetVideoInfos", 503, """{"RequestId":"R1","Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}""");
-        vod.Remote.ReplyOnceTo("GetVideoInfos", 503, """{"RequestId":"R2","Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}""");
+        if (remote == "failing")
+        {
+            vod.Remote.ReplyOnceTo("GetVideoInfos", 503, """{"RequestId":"R1","Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}""");
+            vod.Remote.ReplyOnceTo("GetVideoInfos", 503, """{"RequestId":"R2","Code":"ServiceUnavailable","Message":"The request has failed due to a temporary failure of the server."}""");
+        }
+        else
+        {
+            vod.Remote.ReplyOnceTo("GetVideoInfos", 200, RemoteVideos.GetVideoInfosReply(id, "Too slow the first time"), delay: TimeSpan.FromSeconds(8));
+        }
+
         var body = SignedCallbacks.FileUploadComplete(id, DateTime.UtcNow);
 
         using var refused = await Post(body);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        Assert.Contains("ServiceUnavailable", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(reason, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await vod.MirrorHasAsync(id));
         await using (var db = await vod.OpenDbAsync())
         {
@@ -128,6 +142,22 @@ public sealed class VodCallbackReceivingTests(AlibabaVodSourceServer vod) : ICla
 
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         Assert.True(await vod.MirrorHasAsync(id));
+    }
+
+    [Fact]
+    public async Task A_DeleteMediaComplete_for_a_video_Alibaba_still_has_is_recorded_as_not_applied_and_the_video_stays()
+    {
+        var id = await SeedAsync("Still on Alibaba");
+        vod.Remote.ReplyOnceTo("GetVideoInfos", 200, RemoteVideos.GetVideoInfosReply(id, "Still on Alibaba"));
+
+        using var response = await Post(SignedCallbacks.DeleteMediaComplete(id, DateTime.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not applied: the video still exists", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await vod.MirrorHasAsync(id));
+        await using var db = await vod.OpenDbAsync();
+        Assert.Contains("not applied: the video still exists", (await db.ReceivedVodEvents.SingleAsync(e => e.VideoId == id)).Outcome, StringComparison.Ordinal);
+        Assert.Contains(vod.Remote.CallsTo("GetVideoInfos"), c => c.Parameters["VideoIds"] == id);
     }
 
     [Fact]

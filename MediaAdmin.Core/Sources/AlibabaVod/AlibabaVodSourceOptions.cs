@@ -44,5 +44,14 @@ public sealed class AlibabaVodSourceOptions
     /// <summary>How far back a callback's X-VOD-TIMESTAMP may lie, so a captured callback cannot be replayed later.</summary>
     public TimeSpan CallbackMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a callback may wait for GetVideoInfos before it is answered 503: Alibaba counts an answer slower than
+    /// 5 seconds as failed and sends the callback again 1 second later, twice.
+    /// </summary>
+    public TimeSpan CallbackApplyTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Days a received callback and a finished sync run are kept for the Source page before they are pruned.</summary>
+    public int HistoryRetentionDays { get; set; } = 30;
+
     public VodAccount Account() => new(new Uri(Endpoint!), RegionId ?? "", AccessKeyId ?? "", AccessKeySecret ?? "");
 }

@@ -11,6 +11,12 @@ internal sealed class AlibabaVodSourceOptionsValidator(IConfiguration configurat
 {
     private const string Prefix = AlibabaVodSourceOptions.Section + ":";
 
+    private const int MaxRetentionDays = 3650;
+
+    private static readonly TimeSpan MinCallbackApplyTimeout = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan MaxCallbackApplyTimeout = TimeSpan.FromSeconds(4.5);
+
     public ValidateOptionsResult Validate(string? name, AlibabaVodSourceOptions options)
     {
         // Read the way the options binder reads the enum, so "alibabavod" and "1" count too.
@@ -70,6 +76,16 @@ internal sealed class AlibabaVodSourceOptionsValidator(IConfiguration configurat
         if (options.CallbackMaxAge < TimeSpan.FromSeconds(10))
         {
             yield return $"{Prefix}CallbackMaxAge is {options.CallbackMaxAge}; it must be at least 00:00:10.";
+        }
+
+        if (options.CallbackApplyTimeout < MinCallbackApplyTimeout || options.CallbackApplyTimeout > MaxCallbackApplyTimeout)
+        {
+            yield return $"{Prefix}CallbackApplyTimeout is {options.CallbackApplyTimeout}; it must be between 00:00:00.100 and 00:00:04.500, below the 5 seconds ApsaraVideo VOD waits for an answer.";
+        }
+
+        if (options.HistoryRetentionDays is < 1 or > MaxRetentionDays)
+        {
+            yield return $"{Prefix}HistoryRetentionDays is {options.HistoryRetentionDays}; it must be between 1 and {MaxRetentionDays}.";
         }
     }
 

@@ -14,6 +14,12 @@ public enum VodCallbackVerdict
 
     /// <summary>ApsaraVideo VOD could not be asked about the video; nothing was changed or recorded, so a resend applies it.</summary>
     RemoteUnavailable = 3,
+
+    /// <summary>
+    /// The event claims a removal that ApsaraVideo VOD contradicts (GetVideoInfos still has the video); recorded,
+    /// nothing changed: the body is not signed, so a replayed signature could carry any video ID.
+    /// </summary>
+    NotApplied = 4,
 }
 
 /// <summary>The verdict on a callback and the sentence that explains it, for the answer, the log and the Source page.</summary>

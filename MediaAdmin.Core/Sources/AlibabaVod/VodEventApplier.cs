@@ -9,9 +9,10 @@ namespace MediaAdmin.Core.Sources.AlibabaVod;
 
 /// <summary>
 /// Applies an authenticated event notification to the mirror at once, then records it (its
-/// <see cref="ReceivedVodEvent.EventKey"/> unique, so a resend is answered without applying it twice). A removal of
-/// the whole video removes it and tells open library pages; any other event about a video asks GetVideoInfos for
-/// the video as it now is and writes that, or removes it when Alibaba names it non-existent.
+/// <see cref="ReceivedVodEvent.EventKey"/> unique, so a resend is answered without applying it twice). Every event
+/// about a video asks GetVideoInfos for the video as it now is, within <c>AlibabaVod:CallbackApplyTimeout</c>:
+/// a video Alibaba no longer has is removed (and open library pages told); a video it still has is written, unless
+/// the event claims its removal, which the unsigned body cannot prove, so that one is recorded as not applied.
 /// </summary>
 public sealed partial class VodEventApplier(
     IDbContextFactory<MediaDbContext> dbFactory,
@@ -37,13 +38,9 @@ public sealed partial class VodEventApplier(
         {
             receipt = new(VodCallbackVerdict.Ignored, $"{notice.EventType} names no video the library mirrors; nothing to change.");
         }
-        else if (notice.RemovesVideo)
-        {
-            receipt = await RemoveAsync(notice, key, cancellationToken);
-        }
         else
         {
-            receipt = await RefreshAsync(notice, key, cancellationToken);
+            receipt = await ConfirmAndApplyAsync(notice, key, cancellationToken);
         }
 
         if (!receipt.Delivered)
@@ -55,18 +52,14 @@ public sealed partial class VodEventApplier(
         return await RecordAsync(notice, key, receipt, cancellationToken);
     }
 
-    private async Task<VodCallbackReceipt> RemoveAsync(VodEventNotice notice, string key, CancellationToken cancellationToken)
+    private async Task<VodCallbackReceipt> ConfirmAndApplyAsync(VodEventNotice notice, string key, CancellationToken cancellationToken)
     {
-        var change = await mirror.RemoveAsync([notice.VideoId!], cancellationToken);
-        Publish(change, key);
-        return new(VodCallbackVerdict.Applied, change.Removed > 0
-            ? $"{notice.EventType}: video {notice.VideoId} removed from the mirror."
-            : $"{notice.EventType}: video {notice.VideoId} was not in the mirror; nothing to remove.");
-    }
+        if (await AskWithinTimeoutAsync(notice.VideoId!, cancellationToken) is not { } reply)
+        {
+            return new(VodCallbackVerdict.RemoteUnavailable,
+                $"{notice.EventType} for video {notice.VideoId} was not applied: GetVideoInfos did not answer within {options.Value.CallbackApplyTimeout:c} (AlibabaVod:CallbackApplyTimeout); answered with an error so ApsaraVideo VOD sends it again.");
+        }
 
-    private async Task<VodCallbackReceipt> RefreshAsync(VodEventNotice notice, string key, CancellationToken cancellationToken)
-    {
-        var reply = await vod.GetVideoInfosAsync(options.Value.Account(), [notice.VideoId!], cancellationToken);
         if (!reply.IsSuccess)
         {
             return new(VodCallbackVerdict.RemoteUnavailable,
@@ -77,13 +70,39 @@ public sealed partial class VodEventApplier(
         {
             var removal = await mirror.RemoveAsync([notice.VideoId!], cancellationToken);
             Publish(removal, key);
-            return new(VodCallbackVerdict.Applied, $"{notice.EventType}: ApsaraVideo VOD no longer has video {notice.VideoId}; removed from the mirror.");
+            return new(VodCallbackVerdict.Applied, removal.Removed > 0
+                ? $"{notice.EventType}: ApsaraVideo VOD no longer has video {notice.VideoId}; removed from the mirror."
+                : $"{notice.EventType}: ApsaraVideo VOD no longer has video {notice.VideoId}, which was not in the mirror; nothing to remove.");
+        }
+
+        if (notice.RemovesVideo)
+        {
+            return new(VodCallbackVerdict.NotApplied,
+                $"{notice.EventType} for video {notice.VideoId} not applied: the video still exists on ApsaraVideo VOD (GetVideoInfos); the mirror is unchanged.");
         }
 
         var change = await mirror.UpsertAsync(reply.Value.Videos, seenInSyncRunId: null, cancellationToken);
         var video = reply.Value.Videos[0];
         var what = change.Added > 0 ? "added to" : change.Updated > 0 ? "updated in" : "unchanged in";
         return new(VodCallbackVerdict.Applied, $"{notice.EventType}: video {video.VideoId} ('{video.Title}', {video.Status}) {what} the mirror.");
+    }
+
+    /// <summary>
+    /// GetVideoInfos for one video, or null when it took longer than <c>AlibabaVod:CallbackApplyTimeout</c>: Alibaba
+    /// counts a callback unanswered after 5 seconds as failed, so a slow remote must end in a quick error it resends.
+    /// </summary>
+    private async Task<VodReply<VodVideoInfos>?> AskWithinTimeoutAsync(string videoId, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(options.Value.CallbackApplyTimeout, clock);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await vod.GetVideoInfosAsync(options.Value.Account(), [videoId], bounded.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     private async Task<VodCallbackReceipt> RecordAsync(VodEventNotice notice, string key, VodCallbackReceipt receipt, CancellationToken cancellationToken)
