@@ -192,7 +192,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     }
 
     [Fact]
-    public async Task IDs_the_mirror_does_not_have_are_non_existent_without_asking_Alibaba()
+    public async Task IDs_neither_the_mirror_nor_Alibaba_has_are_non_existent_and_nothing_is_deleted()
     {
         var admin = await _app.CreateUserAsync(RoleNames.Administrator);
         var unknown = Guid.NewGuid().ToString("N");
@@ -201,6 +201,19 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
 
         Assert.Equal(DeletionError.InvalidVideoNotFoundCode, result.Error?.Code);
         Assert.Equal([unknown], result.NonExistent);
+        Assert.Equal(unknown, Assert.Single(Vod.CallsTo("GetVideoInfos")).Parameters["VideoIds"]);
+        Assert.Empty(Vod.CallsTo("DeleteVideo"));
+    }
+
+    [Fact]
+    public async Task IDs_not_in_Alibaba_format_are_non_existent_without_asking_Alibaba()
+    {
+        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+
+        var result = await _app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), "not-a-vod-id");
+
+        Assert.Equal(DeletionError.InvalidVideoNotFoundCode, result.Error?.Code);
+        Assert.Equal(["not-a-vod-id"], result.NonExistent);
         Assert.Empty(Vod.Calls);
     }
 
