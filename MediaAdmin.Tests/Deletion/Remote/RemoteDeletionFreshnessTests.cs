@@ -1,28 +1,18 @@
-using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.AlibabaVod;
-using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Tests.Deletion.Remote;
 
 /// <summary>Deletion through Alibaba decided on what Alibaba says now, not on what the mirror last heard.</summary>
-public sealed class RemoteDeletionFreshnessTests : RemoteLibraryTest
+public sealed class RemoteDeletionFreshnessTests : RemoteDeletionTest
 {
-    private CoreHost _app = null!;
-
-    protected override async Task StartAsync() => _app = await CoreHost.StartAsync(Folder.Path, settings: Settings);
-
-    protected override async Task StopAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_video_moved_into_a_granted_category_since_the_last_sync_is_deleted()
     {
         var editor = await EditorGrantedNewsAsync();
-        var video = Library.Add(9, "Sports", "Moved to News");
-        await RemoteSource.MirrorAsync(_app.Services, video.Video);
-        Library.MoveTo(video.Id, 7, "News");
+        var video = await MirroredThenMovedAsync((9, "Sports"), (7, "News"));
 
         var result = await DeleteAsync(editor, video.Id);
 
@@ -35,9 +25,7 @@ public sealed class RemoteDeletionFreshnessTests : RemoteLibraryTest
     public async Task A_video_moved_out_of_a_granted_category_since_the_last_sync_is_refused_naming_its_new_category()
     {
         var editor = await EditorGrantedNewsAsync();
-        var video = Library.Add(7, "News", "Moved to Sports");
-        await RemoteSource.MirrorAsync(_app.Services, video.Video);
-        Library.MoveTo(video.Id, 9, "Sports");
+        var video = await MirroredThenMovedAsync((7, "News"), (9, "Sports"));
 
         var result = await DeleteAsync(editor, video.Id);
 
@@ -49,7 +37,7 @@ public sealed class RemoteDeletionFreshnessTests : RemoteLibraryTest
     [Fact]
     public async Task A_video_uploaded_to_Alibaba_but_not_yet_mirrored_is_deleted_with_its_cdn_urls()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var video = Library.Add(5, "Archive", "Uploaded a moment ago");
 
         var result = await DeleteAsync(admin.Id, video.Id);
@@ -76,15 +64,15 @@ public sealed class RemoteDeletionFreshnessTests : RemoteLibraryTest
     [Fact]
     public async Task Signed_play_cover_and_snapshot_urls_are_captured_without_their_auth_key()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var video = Library.Add(5, "Archive", "Behind URL authentication");
-        await RemoteSource.MirrorAsync(_app.Services, video.Video);
+        await RemoteSource.MirrorAsync(App.Services, video.Video);
         Library.SignedUrls = true;
 
         var result = await DeleteAsync(admin.Id, video.Id);
 
         Assert.Equal(RemoteSource.CdnUrlsOf(video), Assert.Single(result.Deleted).CdnUrls);
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         var reminder = await db.CdnInvalidations.SingleAsync(c => c.RequestId == result.RequestId);
         Assert.DoesNotContain(reminder.Urls, url => url.Contains("auth_key", StringComparison.Ordinal) || url.Contains('#', StringComparison.Ordinal));
     }
@@ -92,9 +80,9 @@ public sealed class RemoteDeletionFreshnessTests : RemoteLibraryTest
     [Fact]
     public async Task A_refusal_quoting_the_signed_request_reaches_people_without_the_AccessKeyId_or_the_string_to_sign()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var video = Library.Add(5, "Archive", "Evening news");
-        await RemoteSource.MirrorAsync(_app.Services, video.Video);
+        await RemoteSource.MirrorAsync(App.Services, video.Video);
         Vod.ReplyOnceTo("DeleteVideo", 400, $$"""
             {"RequestId":"SIG-1","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3D{{VodStandIn.AccessKeyId}}%26Action%3DDeleteVideo"}
             """);
@@ -110,15 +98,21 @@ public sealed class RemoteDeletionFreshnessTests : RemoteLibraryTest
         Assert.True(Library.Has(video.Id));
     }
 
+    /// <summary>A video the mirror knows in category <paramref name="from"/>, moved on the remote to <paramref name="to"/> since.</summary>
+    private async Task<RemoteVideo> MirroredThenMovedAsync((long Id, string Name) from, (long Id, string Name) to)
+    {
+        var video = Library.Add(from.Id, from.Name, $"Moved from {from.Name} to {to.Name}");
+        await RemoteSource.MirrorAsync(App.Services, video.Video);
+        Library.MoveTo(video.Id, to.Id, to.Name);
+        return video;
+    }
+
     /// <summary>An Editor granted "News" (7), which the mirror knows from another video, since grants name mirrored categories.</summary>
     private async Task<string> EditorGrantedNewsAsync()
     {
-        await RemoteSource.MirrorAsync(_app.Services, Library.Add(7, "News", "Already mirrored").Video);
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
-        await RemoteSource.GrantAsync(_app.Services, editor.Id, 7);
+        await RemoteSource.MirrorAsync(App.Services, Library.Add(7, "News", "Already mirrored").Video);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        await RemoteSource.GrantAsync(App.Services, editor.Id, 7);
         return editor.Id;
     }
-
-    private Task<DeleteVideosResult> DeleteAsync(string userId, params string[] videoIds) =>
-        _app.Deletion.DeleteAsync(new DeletionCaller(userId, DeletionChannel.Console), string.Join(",", videoIds));
 }
