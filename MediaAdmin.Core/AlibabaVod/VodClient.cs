@@ -62,8 +62,8 @@ public sealed partial class VodClient
             }
             else if (reply.Error is { } error)
             {
-                _logger.LogWarning("ApsaraVideo VOD at {Host} refused {Action}: HTTP {Status} {Code}: {Message} (RequestId {RequestId})",
-                    host, action, error.HttpStatus, error.Code, error.Message, error.RequestId);
+                _logger.LogWarning("ApsaraVideo VOD at {Host} refused {Action}: HTTP {Status} {Error}", host, action, error.HttpStatus, error.ForPeople());
+                _logger.LogDebug("ApsaraVideo VOD's full message for {Action} (RequestId {RequestId}): {Message}", action, error.RequestId, error.Message);
             }
             else
             {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace MediaAdmin.Core.AlibabaVod;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace MediaAdmin.Core.AlibabaVod;
 /// <see cref="VodErrorCodes"/> when no Alibaba JSON came back), the HTTP status (0 when no reply came), and
 /// Alibaba's RequestId when it sent one, to quote to Alibaba's support.
 /// </summary>
-public sealed record VodError(string Code, string Message, int HttpStatus, string? RequestId)
+public sealed partial record VodError(string Code, string Message, int HttpStatus, string? RequestId)
 {
     /// <summary>Whether the same call may succeed later: flow control, server-side failures, no reply at all.</summary>
     public bool IsRetryable =>
@@ -17,6 +19,28 @@ public sealed record VodError(string Code, string Message, int HttpStatus, strin
     /// <summary>Whether a daily refresh quota is what refused the call.</summary>
     public bool IsQuotaExceeded => Code.StartsWith(VodErrorCodes.QuotaExceededPrefix, StringComparison.Ordinal);
 
-    /// <summary>"Code: Message (RequestId …)", for logs and for reasons shown to people.</summary>
-    public override string ToString() => RequestId is null ? $"{Code}: {Message}" : $"{Code}: {Message} (RequestId {RequestId})";
+    /// <summary>
+    /// "Code: Message (RequestId …)" for people (results panel, API answers, the Source page, logs above Debug):
+    /// Alibaba's message without any AccessKeyId or string-to-sign, which SignatureDoesNotMatch quotes in full.
+    /// </summary>
+    public string ForPeople()
+    {
+        var parts = StringToSign().Split(Message, 2);
+        var message = AccessKeyIdValue().Replace(parts[0], "AccessKeyId=(withheld)").Trim();
+        if (parts.Length > 1)
+        {
+            message = $"{message} (the rest withheld: it quotes the signed request)";
+        }
+
+        return RequestId is null ? $"{Code}: {message}" : $"{Code}: {message} (RequestId {RequestId})";
+    }
+
+    /// <summary>The same as <see cref="ForPeople"/>: nothing that formats an error may quote the signed request.</summary>
+    public override string ToString() => ForPeople();
+
+    [GeneratedRegex(@"(?:server\s+)?string[\s_-]*to[\s_-]*sign", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StringToSign();
+
+    [GeneratedRegex(@"AccessKeyId\s*(?:=|%3D|:)\s*[^\s&%,;]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccessKeyIdValue();
 }

@@ -24,13 +24,16 @@ internal static class VodTransientReplies
         };
     }
 
-    /// <summary>What counts against an endpoint's health: no reply or a server failure; flow control does not.</summary>
-    public static ValueTask<bool> IsFailure(Outcome<HttpResponseMessage> outcome) => ValueTask.FromResult(outcome switch
+    /// <summary>
+    /// What counts against an endpoint's health: no reply or a server failure. Flow control does not, whatever its
+    /// status (Alibaba sends 503 Throttling*): another tool spending the account's quota must not open the breaker.
+    /// </summary>
+    public static async ValueTask<bool> IsFailure(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => IsServerFailure(response),
+        { Result: { } response } => IsServerFailure(response) && !await IsThrottlingAsync(response),
         _ => false,
-    });
+    };
 
     private static bool IsServerFailure(HttpResponseMessage response) =>
         (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests;

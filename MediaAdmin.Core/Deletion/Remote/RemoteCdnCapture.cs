@@ -4,7 +4,7 @@ namespace MediaAdmin.Core.Deletion.Remote;
 
 /// <summary>
 /// Reads from ApsaraVideo VOD every URL the CDN may serve of the videos about to be deleted: the play URL of every
-/// definition and format (GetPlayInfo), the cover and the snapshots (GetVideoInfos).
+/// definition and format (GetPlayInfo), the cover and the snapshots (from GetVideoInfos' description).
 /// </summary>
 internal sealed class RemoteCdnCapture(VodClient vod)
 {
@@ -17,26 +17,20 @@ internal sealed class RemoteCdnCapture(VodClient vod)
         "InvalidVideo.NoneStream", "Forbidden.IllegalStatus", DeletionError.InvalidVideoNotFoundCode,
     };
 
-    /// <summary>The URLs per video, or the error that kept them from being read (then nothing may be deleted).</summary>
-    public async Task<VodReply<CapturedCdnUrls>> CaptureAsync(VodAccount account, IReadOnlyList<MirroredVideo> videos, CancellationToken cancellationToken)
+    /// <summary>
+    /// The URLs per video of <paramref name="videos"/> (as GetVideoInfos just described them), or the error that
+    /// kept them from being read (then nothing may be deleted).
+    /// </summary>
+    public async Task<VodReply<CapturedCdnUrls>> CaptureAsync(VodAccount account, IReadOnlyList<VodRemoteVideo> videos, CancellationToken cancellationToken)
     {
-        var infos = await vod.GetVideoInfosAsync(account, [.. videos.Select(v => v.VideoId)], cancellationToken);
-        if (!infos.IsSuccess)
-        {
-            return infos.Error;
-        }
-
-        var gone = infos.Value.NonExistVideoIds.ToHashSet(StringComparer.Ordinal);
-        var described = infos.Value.Videos.ToDictionary(v => v.VideoId, StringComparer.Ordinal);
-        var present = videos.Where(v => !gone.Contains(v.VideoId)).ToList();
-        var playUrls = new IReadOnlyList<string>[present.Count];
+        var playUrls = new IReadOnlyList<string>[videos.Count];
         VodError? failure = null;
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, present.Count),
+            Enumerable.Range(0, videos.Count),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelPlayInfoCalls, CancellationToken = cancellationToken },
             async (index, ct) =>
             {
-                var reply = await vod.GetPlayInfoAsync(account, present[index].VideoId, ct);
+                var reply = await vod.GetPlayInfoAsync(account, videos[index].VideoId, ct);
                 if (reply.IsSuccess)
                 {
                     playUrls[index] = [.. reply.Value.Select(p => p.PlayUrl)];
@@ -56,14 +50,20 @@ internal sealed class RemoteCdnCapture(VodClient vod)
         }
 
         var urls = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < present.Count; i++)
+        for (var i = 0; i < videos.Count; i++)
         {
-            var video = present[i];
-            var info = described.GetValueOrDefault(video.VideoId);
-            string?[] pictures = [info?.CoverUrl ?? video.CoverUrl, .. info?.SnapshotUrls ?? []];
-            urls[video.VideoId] = playUrls[i].Concat(pictures.OfType<string>().Where(u => u.Length > 0)).Distinct(StringComparer.Ordinal).ToList();
+            var video = videos[i];
+            string?[] pictures = [video.CoverUrl, .. video.SnapshotUrls];
+            urls[video.VideoId] = playUrls[i].Concat(pictures.OfType<string>())
+                .Select(WithoutQuery).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         }
 
-        return new CapturedCdnUrls(urls, gone);
+        return new CapturedCdnUrls(urls);
     }
+
+    /// <summary>
+    /// The URL without its query string and fragment: with URL authentication Alibaba signs play URLs with an
+    /// expiring auth_key, which is a credential, and the CDN caches the object under its path anyway.
+    /// </summary>
+    private static string WithoutQuery(string url) => url.IndexOfAny(['?', '#']) is var cut and >= 0 ? url[..cut] : url;
 }

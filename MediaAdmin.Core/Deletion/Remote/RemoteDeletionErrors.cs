@@ -18,15 +18,11 @@ internal static class RemoteDeletionErrors
         || error.HttpStatus >= 500;
 
     /// <summary>
-    /// DeleteVideoFailed (503, which the console offers to retry) naming what Alibaba answered; Alibaba's wording first,
-    /// so API callers see the message they know.
+    /// DeleteVideoFailed (503, which the console offers to retry) naming what Alibaba answered, in the words fit for
+    /// people (<see cref="VodError.ForPeople"/>): code, message and RequestId, never the signed request.
     /// </summary>
     public static DeletionError Failed(VodError error, string consequence) => new(
         DeletionError.DeleteVideoFailedCode,
-        $"{DeletionError.DeleteVideoFailed.Message} ApsaraVideo VOD answered {Describe(error)}. {consequence}",
+        $"{DeletionError.DeleteVideoFailed.Message} ApsaraVideo VOD answered {error.ForPeople().TrimEnd('.')}. {consequence}",
         DeletionError.DeleteVideoFailed.HttpStatus);
-
-    private static string Describe(VodError error) => error.RequestId is null
-        ? $"{error.Code} ({error.Message.TrimEnd('.')})"
-        : $"{error.Code} ({error.Message.TrimEnd('.')}; Alibaba RequestId {error.RequestId})";
 }

@@ -1,11 +1,14 @@
+using MediaAdmin.Core.AlibabaVod;
+
 namespace MediaAdmin.Core.Deletion.Remote;
 
 /// <summary>
 /// Merges what ApsaraVideo VOD said of the allowed videos with what was decided locally: the local refusals and
-/// the IDs the mirror did not have stay as they were; each allowed video becomes deleted (with its captured CDN
-/// URLs), refused by Alibaba, non-existent on the remote, or, after a lost answer, left out as not deleted.
+/// the IDs Alibaba did not have stay as they were (<paramref name="goneFromMirror"/>: those the mirror still showed);
+/// each allowed video becomes deleted (with its captured CDN URLs), refused by Alibaba, non-existent on the remote,
+/// or, after a lost answer, left out as not deleted.
 /// </summary>
-internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<MirroredVideo> allowed, CapturedCdnUrls captured)
+internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<VodRemoteVideo> allowed, CapturedCdnUrls captured, IReadOnlyList<string> goneFromMirror)
 {
     /// <summary>DeleteVideo answered: every video sent is deleted unless listed as forbidden or non-existent.</summary>
     public RemoteDeletionOutcome Answered(IReadOnlyCollection<string> forbiddenByRemote, IReadOnlyCollection<string> nonExistentOnRemote, string? remoteRequestId)
@@ -14,7 +17,7 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<Mirro
         var missing = nonExistentOnRemote.ToHashSet(StringComparer.Ordinal);
         return Merge(
             video => refused.Contains(video.VideoId) ? DeletionOutcome.Forbidden
-                : missing.Contains(video.VideoId) || captured.AlreadyGone.Contains(video.VideoId) ? DeletionOutcome.NonExistent
+                : missing.Contains(video.VideoId) ? DeletionOutcome.NonExistent
                 : DeletionOutcome.Deleted,
             remoteRequestId);
     }
@@ -24,31 +27,29 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<Mirro
     /// the rest were not. <paramref name="remoteRequestId"/>: Alibaba's, when the failed answer carried one.
     /// </summary>
     public RemoteDeletionOutcome Rechecked(IReadOnlySet<string> goneNow, string? remoteRequestId) => Merge(
-        video => captured.AlreadyGone.Contains(video.VideoId) ? DeletionOutcome.NonExistent
-            : goneNow.Contains(video.VideoId) ? DeletionOutcome.Deleted
-            : null,
+        video => goneNow.Contains(video.VideoId) ? DeletionOutcome.Deleted : null,
         remoteRequestId);
 
     /// <summary>
-    /// DeleteVideo failed without deleting anything (or nobody can tell): only the videos the capture already found
-    /// gone leave the mirror, as non-existent.
+    /// DeleteVideo failed without deleting anything (or nobody can tell): only the videos GetVideoInfos already
+    /// found gone leave the mirror, as non-existent.
     /// </summary>
     public RemoteDeletionOutcome NoneDeleted(DeletionError error, string? remoteRequestId) =>
         Rechecked(new HashSet<string>(), remoteRequestId) with { Error = error };
 
-    private RemoteDeletionOutcome Merge(Func<MirroredVideo, DeletionOutcome?> outcomeOf, string? remoteRequestId)
+    private RemoteDeletionOutcome Merge(Func<VodRemoteVideo, DeletionOutcome?> outcomeOf, string? remoteRequestId)
     {
         var deleted = new List<DeletedVideo>();
         var forbidden = plan.Forbidden.ToList();
         var nonExistent = plan.NonExistent.ToList();
-        var gone = new List<string>();
+        var gone = goneFromMirror.ToList();
         foreach (var video in allowed)
         {
             switch (outcomeOf(video))
             {
                 case DeletionOutcome.Deleted:
                     var urls = captured.For(video.VideoId);
-                    deleted.Add(new DeletedVideo(video.VideoId, video.Title, urls.Count, video.TotalBytes, urls));
+                    deleted.Add(new DeletedVideo(video.VideoId, video.Title, urls.Count, video.SizeBytes, urls));
                     gone.Add(video.VideoId);
                     break;
                 case DeletionOutcome.Forbidden:

@@ -1,32 +1,24 @@
-using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.AlibabaVod;
-using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Tests.Deletion.Remote;
 
-public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
+public sealed class RemoteVideoDeletionTests : RemoteDeletionTest
 {
-    private CoreHost _app = null!;
-
-    protected override async Task StartAsync() => _app = await CoreHost.StartAsync(Folder.Path, settings: Settings);
-
-    protected override async Task StopAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_mixed_batch_is_deleted_refused_by_category_or_by_Alibaba_and_non_existent_locally_or_remotely_with_one_DeleteVideo()
     {
-        var editor = await _app.CreateUserAsync(RoleNames.Editor);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
         var mine = Library.Add(7, "News", "Harbour at dawn");
         var locked = Library.Add(7, "News", "Locked by RAM");
         var sports = Library.Add(9, "Sports", "Final whistle");
         var goneBefore = Library.Add(7, "News", "Gone already");
         var goneMeanwhile = Library.Add(7, "News", "Deleted by a colleague");
-        await RemoteSource.MirrorAsync(_app.Services, mine.Video, locked.Video, sports.Video, goneBefore.Video, goneMeanwhile.Video);
-        await RemoteSource.GrantAsync(_app.Services, editor.Id, 7);
+        await RemoteSource.MirrorAsync(App.Services, mine.Video, locked.Video, sports.Video, goneBefore.Video, goneMeanwhile.Video);
+        await RemoteSource.GrantAsync(App.Services, editor.Id, 7);
         Library.Remove(goneBefore.Id);
         Library.Refused[locked.Id] = true;
         Library.VanishBeforeDelete[goneMeanwhile.Id] = true;
@@ -42,14 +34,14 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
         Assert.Contains("\"Sports\"", result.Forbidden.Single(f => f.VideoId == sports.Id).Reason, StringComparison.Ordinal);
         Assert.Equal(RemoteDeletionErrors.RefusedByAlibaba, result.Forbidden.Single(f => f.VideoId == locked.Id).Reason);
         Assert.Equal(new[] { goneBefore.Id, goneMeanwhile.Id, unknown }.Order(StringComparer.Ordinal), result.NonExistent.Order(StringComparer.Ordinal));
-        Assert.Equal(new[] { locked.Id, sports.Id }.Order(StringComparer.Ordinal), (await _app.LiveAssetIdsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { locked.Id, sports.Id }.Order(StringComparer.Ordinal), (await App.LiveAssetIdsAsync()).Order(StringComparer.Ordinal));
 
         var delete = Assert.Single(Vod.CallsTo("DeleteVideo"));
         Assert.True(delete.SignatureValid);
         Assert.Equal(string.Join(",", mine.Id, locked.Id, goneMeanwhile.Id), delete.Parameters["VideoIds"]);
         Assert.DoesNotContain(Vod.CallsTo("GetPlayInfo"), call => call.Parameters["VideoId"] == sports.Id || call.Parameters["VideoId"] == goneBefore.Id);
 
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         var reminder = await db.CdnInvalidations.SingleAsync(c => c.RequestId == result.RequestId);
         Assert.Equal(RemoteSource.CdnUrlsOf(mine), reminder.Urls);
         var audit = await db.DeletionAuditRecords.Include(r => r.Entries).SingleAsync(r => r.RequestId == result.RequestId);
@@ -70,7 +62,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
         Assert.Equal(video.Id, Assert.Single(result.Deleted).VideoId);
         Assert.Equal(2, Vod.CallsTo("DeleteVideo").Count);
         Assert.False(Library.Has(video.Id));
-        Assert.Empty(await _app.LiveAssetIdsAsync());
+        Assert.Empty(await App.LiveAssetIdsAsync());
     }
 
     [Fact]
@@ -78,7 +70,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     {
         var (admin, video) = await AdminWithVideoAsync();
         var goneBefore = Library.Add(5, "Archive", "Deleted in Alibaba's console");
-        await RemoteSource.MirrorAsync(_app.Services, goneBefore.Video);
+        await RemoteSource.MirrorAsync(App.Services, goneBefore.Video);
         Library.Remove(goneBefore.Id);
         const string Throttled = """{"RequestId":"T-2","Code":"Throttling.User","Message":"Request was denied due to user flow control."}""";
         Vod.ReplyOnceTo("DeleteVideo", 429, Throttled);
@@ -104,7 +96,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
         Assert.Equal(503, result.Error?.HttpStatus);
         Assert.Contains("F-503", result.Error?.Message, StringComparison.Ordinal);
         Assert.Single(Vod.CallsTo("DeleteVideo"));
-        await using var db = await _app.OpenDbAsync();
+        await using var db = await App.OpenDbAsync();
         var audit = await db.DeletionAuditRecords.SingleAsync(r => r.RequestId == result.RequestId);
         Assert.Equal((DeletionError.DeleteVideoFailedCode, "F-503"), (audit.ErrorCode, audit.RemoteRequestId));
     }
@@ -121,8 +113,8 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
         Assert.Equal(RemoteSource.CdnUrlsOf(video), Assert.Single(result.Deleted).CdnUrls);
         Assert.Single(Vod.CallsTo("DeleteVideo"));
         Assert.Equal(2, Vod.CallsTo("GetVideoInfos").Count);
-        Assert.Empty(await _app.LiveAssetIdsAsync());
-        await using var db = await _app.OpenDbAsync();
+        Assert.Empty(await App.LiveAssetIdsAsync());
+        await using var db = await App.OpenDbAsync();
         Assert.Equal(RemoteSource.CdnUrlsOf(video), (await db.CdnInvalidations.SingleAsync(c => c.RequestId == result.RequestId)).Urls);
     }
 
@@ -149,7 +141,7 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
 
         Assert.Null(result.Error);
         Assert.Equal(video.Id, Assert.Single(result.Deleted).VideoId);
-        Assert.Empty(await _app.LiveAssetIdsAsync());
+        Assert.Empty(await App.LiveAssetIdsAsync());
     }
 
     [Fact]
@@ -182,9 +174,9 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     [Fact]
     public async Task A_video_with_nothing_to_play_yet_is_deleted_with_its_cover_and_snapshots_as_the_only_urls()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var transcoding = Library.Add(3, "Drafts", "Still transcoding", playable: false);
-        await RemoteSource.MirrorAsync(_app.Services, transcoding.Video);
+        await RemoteSource.MirrorAsync(App.Services, transcoding.Video);
 
         var result = await DeleteAsync(admin.Id, transcoding.Id);
 
@@ -192,23 +184,37 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
     }
 
     [Fact]
-    public async Task IDs_the_mirror_does_not_have_are_non_existent_without_asking_Alibaba()
+    public async Task IDs_neither_the_mirror_nor_Alibaba_has_are_non_existent_and_nothing_is_deleted()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var unknown = Guid.NewGuid().ToString("N");
 
-        var result = await _app.Deletion.DeleteAsync(new DeletionCaller(admin.Id, DeletionChannel.Console), unknown);
+        var result = await DeleteAsync(admin.Id, unknown);
 
         Assert.Equal(DeletionError.InvalidVideoNotFoundCode, result.Error?.Code);
         Assert.Equal([unknown], result.NonExistent);
-        Assert.Empty(Vod.Calls);
+        Assert.Equal(unknown, Assert.Single(Vod.CallsTo("GetVideoInfos")).Parameters["VideoIds"]);
+        Assert.Empty(Vod.CallsTo("DeleteVideo"));
+    }
+
+    [Fact]
+    public async Task IDs_not_in_Alibaba_format_are_non_existent_without_asking_Alibaba()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+
+        var result = await DeleteAsync(admin.Id, "not-a-vod-id");
+
+        Assert.Equal(DeletionError.InvalidVideoNotFoundCode, result.Error?.Code);
+        Assert.Equal(["not-a-vod-id"], result.NonExistent);
+        Assert.Empty(Vod.CallsTo("GetVideoInfos"));
+        Assert.Empty(Vod.CallsTo("DeleteVideo"));
     }
 
     private async Task<(string UserId, RemoteVideo Video)> AdminWithVideoAsync()
     {
-        var admin = await _app.CreateUserAsync(RoleNames.Administrator);
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var video = Library.Add(5, "Archive", "Evening news");
-        await RemoteSource.MirrorAsync(_app.Services, video.Video);
+        await RemoteSource.MirrorAsync(App.Services, video.Video);
         return (admin.Id, video);
     }
 
@@ -218,11 +224,8 @@ public sealed class RemoteVideoDeletionTests : RemoteLibraryTest
         Assert.Equal(DeletionError.DeleteVideoFailedCode, result.Error?.Code);
         Assert.True(result.Error?.IsTransient);
         Assert.Empty(result.Deleted);
-        Assert.Equal([video.Id], await _app.LiveAssetIdsAsync());
-        await using var db = await _app.OpenDbAsync();
+        Assert.Equal([video.Id], await App.LiveAssetIdsAsync());
+        await using var db = await App.OpenDbAsync();
         Assert.Empty(await db.CdnInvalidations.ToListAsync());
     }
-
-    private Task<DeleteVideosResult> DeleteAsync(string userId, params string[] videoIds) =>
-        _app.Deletion.DeleteAsync(new DeletionCaller(userId, DeletionChannel.Console), string.Join(",", videoIds));
 }

@@ -39,7 +39,14 @@ public sealed class VodLibraryFake
     /// <summary>Once DeleteVideo ran, GetVideoInfos answers with an HTML page: the re-check fails too.</summary>
     public bool FailRecheck { get; set; }
 
+    /// <summary>URL authentication is on: play URLs, covers and snapshots come signed with an expiring auth_key.</summary>
+    public bool SignedUrls { get; set; }
+
     public string? DeleteRequestId { get; private set; }
+
+    /// <summary>Moves a video to another category on the remote, as Alibaba's console does, without the mirror hearing of it.</summary>
+    public void MoveTo(string videoId, long cateId, string cateName) =>
+        _videos[videoId] = _videos[videoId] with { Video = _videos[videoId].Video with { CateId = cateId, CateName = cateName } };
 
     public bool Has(string videoId) => _videos.ContainsKey(videoId);
 
@@ -71,7 +78,7 @@ public sealed class VodLibraryFake
             "GetVideoInfos" => Json(200, new
             {
                 RequestId = RequestId(),
-                VideoList = ids.Where(Has).Select(id => Describe(_videos[id].Video)).ToArray(),
+                VideoList = ids.Where(Has).Select(id => Describe(Signed(_videos[id].Video))).ToArray(),
                 NonExistVideoIds = ids.Where(id => !Has(id)).ToArray(),
             }),
             "GetPlayInfo" => PlayInfo(call.Parameters.GetValueOrDefault("VideoId", "")),
@@ -92,7 +99,7 @@ public sealed class VodLibraryFake
             return Json(400, new { RequestId = RequestId(), Code = "Forbidden.IllegalStatus", Message = "Status of the video is illegal." });
         }
 
-        var streams = entry.Streams.Select(s => new { PlayURL = s.PlayUrl, s.Definition, s.Format, Bitrate = "800", Duration = "12.5" }).ToArray();
+        var streams = entry.Streams.Select(s => new { PlayURL = Sign(s.PlayUrl), s.Definition, s.Format, Bitrate = "800", Duration = "12.5" }).ToArray();
         return Json(200, new { RequestId = RequestId(), VideoBase = new { VideoId = id, entry.Video.Title }, PlayInfoList = new { PlayInfo = streams } });
     }
 
@@ -122,6 +129,12 @@ public sealed class VodLibraryFake
             ? (200, "<html><body>upstream answered nothing</body></html>")
             : Json(200, new { RequestId = DeleteRequestId, ForbiddenVideoIds = refused, NonExistVideoIds = missing });
     }
+
+    private VodRemoteVideo Signed(VodRemoteVideo video) =>
+        video with { CoverUrl = Sign(video.CoverUrl!), SnapshotUrls = [.. video.SnapshotUrls.Select(Sign)] };
+
+    /// <summary>Alibaba's URL authentication type A: <c>auth_key=timestamp-rand-uid-md5hash</c>.</summary>
+    private string Sign(string url) => SignedUrls ? $"{url}?auth_key=1795000000-0-0-{Guid.NewGuid():N}#t=0" : url;
 
     private static object Describe(VodRemoteVideo video) => new
     {

@@ -81,7 +81,7 @@ public sealed partial class SourceSyncRunner(
                     continue;
                 }
 
-                return reply.Error.ToString();
+                return reply.Error.ForPeople();
             }
 
             resumedFromStoredToken = false;
