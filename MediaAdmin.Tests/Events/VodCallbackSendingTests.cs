@@ -43,7 +43,7 @@ public sealed class VodCallbackSendingTests : IAsyncLifetime
     {
         var server = await StartAsync(mirror.CallbackUrl.ToString(), AlibabaVodSourceServer.CallbackKey);
         var asset = await AddAssetAsync(server);
-        await mirror.Server.Services.GetRequiredService<RemoteMirror>().UpsertAsync([RemoteVideos.Video(asset.Id, asset.Title)], seenInSyncRunId: null);
+        await mirror.Server.Services.GetRequiredService<RemoteMirror>().UpsertAsync([RemoteVideos.Video(asset.Id, asset.Title)], seenInSyncRunId: null, DateTime.UtcNow);
 
         await DeleteAsync(server, asset.Id);
 

@@ -66,6 +66,7 @@ public sealed partial class VodEventApplier(
 
     private async Task<VodCallbackReceipt> RefreshAsync(VodEventNotice notice, string key, CancellationToken cancellationToken)
     {
+        var readStartedAtUtc = clock.GetUtcNow().UtcDateTime;
         var reply = await vod.GetVideoInfosAsync(options.Value.Account(), [notice.VideoId!], cancellationToken);
         if (!reply.IsSuccess)
         {
@@ -80,7 +81,7 @@ public sealed partial class VodEventApplier(
             return new(VodCallbackVerdict.Applied, $"{notice.EventType}: ApsaraVideo VOD no longer has video {notice.VideoId}; removed from the mirror.");
         }
 
-        var change = await mirror.UpsertAsync(reply.Value.Videos, seenInSyncRunId: null, cancellationToken);
+        var change = await mirror.UpsertAsync(reply.Value.Videos, seenInSyncRunId: null, readStartedAtUtc, cancellationToken);
         var video = reply.Value.Videos[0];
         var what = change.Added > 0 ? "added to" : change.Updated > 0 ? "updated in" : "unchanged in";
         return new(VodCallbackVerdict.Applied, $"{notice.EventType}: video {video.VideoId} ('{video.Title}', {video.Status}) {what} the mirror.");

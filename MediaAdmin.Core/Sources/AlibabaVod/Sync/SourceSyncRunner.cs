@@ -43,6 +43,9 @@ public sealed partial class SourceSyncRunner(
                 run.Removed += (await mirror.RemoveUnlistedAsync(run.Id, run.StartedAtUtc, cancellationToken: cancellationToken)).Removed;
             }
 
+            var keepRemovals = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
+            await mirror.PruneRemovalsAsync(clock.GetUtcNow().UtcDateTime - keepRemovals, CancellationToken.None);
+
             await FinishAsync(db, run, error);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -74,7 +77,7 @@ public sealed partial class SourceSyncRunner(
         var fetching = FetchAsync(account, run, cursor, cancellationToken);
         while (true)
         {
-            var reply = await fetching;
+            var (reply, askedAtUtc) = await fetching;
             if (!reply.IsSuccess)
             {
                 if (resumedFromStoredToken && !reply.Error.IsRetryable)
@@ -105,7 +108,7 @@ public sealed partial class SourceSyncRunner(
             var audioTotal = cursor is { SearchType: SyncCursor.Video, IsFirstPageOfType: true } ? await AudioTotalAsync(account, run, cancellationToken) : 0;
 
             // A page that arrived is written even when shutdown begins meanwhile, so only the page in flight is asked for again.
-            if (await WritePageAsync(run, cursor, page, audioTotal) is { } writeError)
+            if (await WritePageAsync(run, cursor, page, audioTotal, askedAtUtc) is { } writeError)
             {
                 return writeError;
             }
@@ -121,24 +124,26 @@ public sealed partial class SourceSyncRunner(
         }
     }
 
-    private async Task<VodReply<VodSearchPage>> FetchAsync(VodAccount account, SourceSyncRun run, SyncCursor cursor, CancellationToken cancellationToken)
+    /// <summary>A page and when it was asked for, which the mirror weighs against removals made while it was on its way.</summary>
+    private async Task<(VodReply<VodSearchPage> Reply, DateTime AskedAtUtc)> FetchAsync(VodAccount account, SourceSyncRun run, SyncCursor cursor, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(cancellationToken);
-        return await vod.SearchMediaAsync(account, Request(run, cursor), cancellationToken);
+        var askedAtUtc = clock.GetUtcNow().UtcDateTime;
+        return (await vod.SearchMediaAsync(account, Request(run, cursor), cancellationToken), askedAtUtc);
     }
 
     /// <summary>
     /// Upserts the page and counts it into the run; <paramref name="audioTotal"/> joins the total on the first video page.
     /// Answers why the page could not be written, or null: a page the database refuses would be refused again at every resume.
     /// </summary>
-    private async Task<string?> WritePageAsync(SourceSyncRun run, SyncCursor cursor, VodSearchPage page, long audioTotal)
+    private async Task<string?> WritePageAsync(SourceSyncRun run, SyncCursor cursor, VodSearchPage page, long audioTotal, DateTime askedAtUtc)
     {
         MirrorChange change;
         try
         {
-            change = await mirror.UpsertAsync(page.Videos, run.Kind == SourceSyncKind.Full ? run.Id : null, CancellationToken.None);
+            change = await mirror.UpsertAsync(page.Videos, run.Kind == SourceSyncKind.Full ? run.Id : null, askedAtUtc, CancellationToken.None);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
             LogPageRefused(logger, run.Id, cursor.SearchType, cursor.PageNo, ex);
             return string.Create(CultureInfo.InvariantCulture,
@@ -206,19 +211,4 @@ public sealed partial class SourceSyncRunner(
         await db.SourceSyncRuns.Where(r => r.Id == runId && r.Unfinished == true)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAtUtc, SourceSyncTiming.Released), CancellationToken.None);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} ({Kind}) succeeded: {Seen} listed, {Added} added, {Updated} updated, {Removed} removed")]
-    private static partial void LogSucceeded(ILogger logger, long runId, SourceSyncKind kind, int seen, int added, int updated, int removed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} ({Kind}) failed; the mirror keeps what it had: {Error}")]
-    private static partial void LogFailed(ILogger logger, long runId, SourceSyncKind kind, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId}: Alibaba refused the stored ScrollToken ({Error}); the traversal starts over in the same run")]
-    private static partial void LogTokenRefused(ILogger logger, long runId, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId}: page {PageNo} of {SearchType} could not be written to the mirror; the run fails")]
-    private static partial void LogPageRefused(ILogger logger, long runId, string searchType, int pageNo, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} was taken over by another instance; this one stops")]
-    private static partial void LogTakenOver(ILogger logger, long runId);
 }
