@@ -21,6 +21,8 @@ public sealed partial class VodClient
             throw new ArgumentOutOfRangeException(nameof(request), request.PageSize, $"SearchMedia pages hold 1 to {VodSearchRequest.MaxPageSize} items.");
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.PageNo, 1, nameof(request));
+
         var parameters = new Dictionary<string, string>
         {
             ["SearchType"] = request.SearchType,
@@ -33,12 +35,9 @@ public sealed partial class VodClient
             parameters["Match"] = request.Match;
         }
 
-        // Without a token Alibaba pages by PageNo; the first page of a traversal is PageNo 1 and hands out the token.
-        if (string.IsNullOrEmpty(request.ScrollToken))
-        {
-            parameters["PageNo"] = "1";
-        }
-        else
+        // Alibaba's full traversal sets PageNo, PageSize and the previous page's ScrollToken, the page number one more each call.
+        parameters["PageNo"] = request.PageNo.ToString(CultureInfo.InvariantCulture);
+        if (!string.IsNullOrEmpty(request.ScrollToken))
         {
             parameters["ScrollToken"] = request.ScrollToken;
         }

@@ -9,4 +9,7 @@ public sealed record VodSearchRequest(string SearchType = "video", string? Match
 {
     /// <summary>SearchMedia's largest page.</summary>
     public const int MaxPageSize = 100;
+
+    /// <summary>The page's number, 1 for the first; Alibaba's full traversal wants it beside the ScrollToken, one more each page.</summary>
+    public int PageNo { get; init; } = 1;
 }

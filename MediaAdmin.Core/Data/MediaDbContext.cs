@@ -47,6 +47,8 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Sources.AlibabaVod.SourceSyncRun> SourceSyncRuns => Set<Sources.AlibabaVod.SourceSyncRun>();
 
+    public DbSet<Sources.AlibabaVod.RemovedRemoteAsset> RemovedRemoteAssets => Set<Sources.AlibabaVod.RemovedRemoteAsset>();
+
     public DbSet<Sources.AlibabaVod.ReceivedVodEvent> ReceivedVodEvents => Set<Sources.AlibabaVod.ReceivedVodEvent>();
 
     public DbSet<Permissions.CategoryGrant> CategoryGrants => Set<Permissions.CategoryGrant>();

@@ -13,7 +13,10 @@ internal static class LibrarySourcesServiceCollectionExtensions
 {
     public static IServiceCollection AddLibrarySources(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LibrarySourceOptions>().Bind(configuration.GetSection(LibrarySourceOptions.Section)).ValidateOnStart();
+        services.AddOptions<LibrarySourceOptions>()
+            .Configure(o => o.Source = LibrarySourceSetting.Read(configuration) is { IsSuccess: true } source ? source.Value : LibrarySourceKind.Local)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LibrarySourceOptions>, LibrarySourceOptionsValidator>();
         services.AddOptions<AlibabaVodSourceOptions>().Bind(configuration.GetSection(AlibabaVodSourceOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlibabaVodSourceOptions>, AlibabaVodSourceOptionsValidator>();
         services.AddSingleton<RemoteMirror>();
@@ -32,9 +35,9 @@ internal static class LibrarySourcesServiceCollectionExtensions
         services.AddSingleton(sp => new SyncRateLimiter(
             sp.GetRequiredService<IOptions<AlibabaVodSourceOptions>>().Value.SyncRequestsPerSecond, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SourceSyncRunner>();
-        if (Enum.TryParse<LibrarySourceKind>(configuration[LibrarySourceOptions.Section + ":Source"], ignoreCase: true, out var source)
-            && source == LibrarySourceKind.AlibabaVod)
+        if (LibrarySourceSetting.IsAlibabaVod(configuration))
         {
+            services.AddHostedService<LocalAssetsGuard>();
             services.AddHostedService<SourceSyncWorker>();
         }
     }

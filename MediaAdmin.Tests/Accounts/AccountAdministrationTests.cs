@@ -112,7 +112,7 @@ public sealed class AccountAdministrationTests : CoreHostTest
     {
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
         await App.Services.GetRequiredService<RemoteMirror>().UpsertAsync(
-            [new VodRemoteVideo(new string('a', 32), MediaType.Video, "Remote", null, "Normal", 1, 1, null, null, null, DateTime.UtcNow, null, [])], null);
+            [new VodRemoteVideo(new string('a', 32), MediaType.Video, "Remote", null, "Normal", 1, 1, null, null, null, DateTime.UtcNow, null, [])], null, DateTime.UtcNow);
 
         var listed = (await WithAccountsAsync(a => a.ListAsync(admin.Id))).Value;
 

@@ -177,7 +177,7 @@ public sealed class VodCallbackReceivingTests(AlibabaVodSourceServer vod) : ICla
     private async Task<string> SeedAsync(string title)
     {
         var id = RemoteVideos.NewId();
-        await vod.Server.Services.GetRequiredService<RemoteMirror>().UpsertAsync([RemoteVideos.Video(id, title)], seenInSyncRunId: null);
+        await vod.Server.Services.GetRequiredService<RemoteMirror>().UpsertAsync([RemoteVideos.Video(id, title)], seenInSyncRunId: null, DateTime.UtcNow);
         Assert.True(await vod.MirrorHasAsync(id));
         return id;
     }

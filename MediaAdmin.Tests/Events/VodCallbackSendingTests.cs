@@ -43,7 +43,7 @@ public sealed class VodCallbackSendingTests : IAsyncLifetime
     {
         var server = await StartAsync(mirror.CallbackUrl.ToString(), AlibabaVodSourceServer.CallbackKey);
         var asset = await AddAssetAsync(server);
-        await mirror.Server.Services.GetRequiredService<RemoteMirror>().UpsertAsync([RemoteVideos.Video(asset.Id, asset.Title)], seenInSyncRunId: null);
+        await mirror.Server.Services.GetRequiredService<RemoteMirror>().UpsertAsync([RemoteVideos.Video(asset.Id, asset.Title)], seenInSyncRunId: null, DateTime.UtcNow);
         mirror.Remote.ReplyOnceTo("GetVideoInfos", 200, RemoteVideos.NonExistentReply(asset.Id));
 
         await DeleteAsync(server, asset.Id);

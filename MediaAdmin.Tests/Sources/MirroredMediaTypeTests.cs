@@ -16,9 +16,9 @@ public sealed class MirroredMediaTypeTests : CoreHostTest
     public async Task A_refresh_that_does_not_tell_the_media_type_keeps_the_mirrored_audio_as_audio()
     {
         var mirror = App.Services.GetRequiredService<RemoteMirror>();
-        await mirror.UpsertAsync([Video(MediaType.Audio, "Podcast")], seenInSyncRunId: null);
+        await mirror.UpsertAsync([Video(MediaType.Audio, "Podcast")], seenInSyncRunId: null, DateTime.UtcNow);
 
-        await mirror.UpsertAsync([Video(mediaType: null, "Podcast, renamed")], seenInSyncRunId: null);
+        await mirror.UpsertAsync([Video(mediaType: null, "Podcast, renamed")], seenInSyncRunId: null, DateTime.UtcNow);
 
         await using var db = await App.OpenDbAsync();
         var asset = await db.MediaAssets.AsNoTracking().SingleAsync(a => a.Id == AudioId);

@@ -14,7 +14,7 @@ public sealed class RemoteMirrorTests : CoreHostTest
     [Fact]
     public async Task New_videos_are_added_owned_by_the_disabled_library_account_with_their_category_and_cover()
     {
-        var change = await Mirror.UpsertAsync([Video(1, "Harbour at dawn", cateId: 7, cateName: "News")], seenInSyncRunId: 3);
+        var change = await Mirror.UpsertAsync([Video(1, "Harbour at dawn", cateId: 7, cateName: "News")], seenInSyncRunId: 3, DateTime.UtcNow);
 
         Assert.Equal((1, 0, 0), (change.Added, change.Updated, change.Removed));
         await using var db = await App.OpenDbAsync();
@@ -28,10 +28,10 @@ public sealed class RemoteMirrorTests : CoreHostTest
     [Fact]
     public async Task Writing_the_same_video_again_changes_nothing_a_person_sees_and_a_changed_one_counts_as_updated()
     {
-        await Mirror.UpsertAsync([Video(1, "One"), Video(2, "Two")], seenInSyncRunId: 1);
+        await Mirror.UpsertAsync([Video(1, "One"), Video(2, "Two")], seenInSyncRunId: 1, DateTime.UtcNow);
 
-        var same = await Mirror.UpsertAsync([Video(1, "One"), Video(2, "Two")], seenInSyncRunId: 2);
-        var renamed = await Mirror.UpsertAsync([Video(2, "Two, renamed", cateId: 7, cateName: "Renamed news")], seenInSyncRunId: null);
+        var same = await Mirror.UpsertAsync([Video(1, "One"), Video(2, "Two")], seenInSyncRunId: 2, DateTime.UtcNow);
+        var renamed = await Mirror.UpsertAsync([Video(2, "Two, renamed", cateId: 7, cateName: "Renamed news")], seenInSyncRunId: null, DateTime.UtcNow);
 
         Assert.Equal((0, 0), (same.Added, same.Updated));
         Assert.Equal((0, 1), (renamed.Added, renamed.Updated));
@@ -44,9 +44,9 @@ public sealed class RemoteMirrorTests : CoreHostTest
     [Fact]
     public async Task After_a_full_sync_only_videos_it_did_not_list_and_nothing_wrote_since_its_start_are_removed()
     {
-        await Mirror.UpsertAsync([Video(1, "Listed"), Video(2, "Gone"), Video(3, "Also gone")], seenInSyncRunId: 1);
+        await Mirror.UpsertAsync([Video(1, "Listed"), Video(2, "Gone"), Video(3, "Also gone")], seenInSyncRunId: 1, DateTime.UtcNow);
         var syncStart = DateTime.UtcNow.AddSeconds(1);
-        await Mirror.UpsertAsync([Video(1, "Listed")], seenInSyncRunId: 2);
+        await Mirror.UpsertAsync([Video(1, "Listed")], seenInSyncRunId: 2, DateTime.UtcNow);
 
         var change = await Mirror.RemoveUnlistedAsync(2, syncStart, batchSize: 1);
 
@@ -60,7 +60,7 @@ public sealed class RemoteMirrorTests : CoreHostTest
     public async Task A_video_a_callback_wrote_during_the_full_sync_is_kept_though_the_sync_did_not_list_it()
     {
         var syncStart = DateTime.UtcNow.AddSeconds(-1);
-        await Mirror.UpsertAsync([Video(4, "Uploaded during the sync")], seenInSyncRunId: null);
+        await Mirror.UpsertAsync([Video(4, "Uploaded during the sync")], seenInSyncRunId: null, DateTime.UtcNow);
 
         var change = await Mirror.RemoveUnlistedAsync(5, syncStart);
 
@@ -71,7 +71,7 @@ public sealed class RemoteMirrorTests : CoreHostTest
     [Fact]
     public async Task Removing_by_ID_answers_only_the_videos_that_were_mirrored()
     {
-        await Mirror.UpsertAsync([Video(1, "One"), Video(2, "Two")], seenInSyncRunId: 1);
+        await Mirror.UpsertAsync([Video(1, "One"), Video(2, "Two")], seenInSyncRunId: 1, DateTime.UtcNow);
 
         var change = await Mirror.RemoveAsync([Id(2), Id(9)]);
 

@@ -15,7 +15,7 @@ public sealed class RemoteThumbnailTests : CoreHostTest
         var id = GeneratedCatalog.IdOf(77);
         var cover = $"https://cdn.example.test/vod/{id}/cover.jpg";
         await App.Services.GetRequiredService<RemoteMirror>().UpsertAsync(
-            [new VodRemoteVideo(id, MediaType.Video, "Remote", null, "Normal", 10, 1_000, null, null, cover, DateTime.UtcNow, null, [])], seenInSyncRunId: 1);
+            [new VodRemoteVideo(id, MediaType.Video, "Remote", null, "Normal", 10, 1_000, null, null, cover, DateTime.UtcNow, null, [])], seenInSyncRunId: 1, DateTime.UtcNow);
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
 
         var page = await App.Services.GetRequiredService<LibraryQueryService>().QueryAsync(admin.Id, new LibraryQuery());

@@ -25,6 +25,12 @@ public sealed partial class VodCatalog(IReadOnlyList<CatalogVideo> items)
     /// <summary>Set: every SearchMedia call fails with this HTTP status and code.</summary>
     public (int Status, string Code)? Failure { get; set; }
 
+    /// <summary>Set: a traversal ends (an empty page, no token) once it reaches this place in the list, as a faulty remote might.</summary>
+    public int? EndListingAt { get; set; }
+
+    /// <summary>Set: the Total every first page reports, whatever the list holds.</summary>
+    public long? ReportedTotal { get; set; }
+
     /// <summary>The tokens given out so far are refused from now on, as Alibaba refuses an expired one.</summary>
     public void ExpireTokens() => Interlocked.Increment(ref _generation);
 
@@ -73,7 +79,7 @@ public sealed partial class VodCatalog(IReadOnlyList<CatalogVideo> items)
         else
         {
             start = 0;
-            total = items.LongCount(Matches);
+            total = ReportedTotal ?? items.LongCount(Matches);
         }
 
         HoldIfAsked();
@@ -83,7 +89,8 @@ public sealed partial class VodCatalog(IReadOnlyList<CatalogVideo> items)
         var view = byModification ? items.Where(Matches).OrderBy(v => v.ModifiedUtc).ToList() : items;
         var page = new List<CatalogVideo>();
         var next = start;
-        for (; next < view.Count && page.Count < pageSize; next++)
+        var end = Math.Min(view.Count, EndListingAt ?? int.MaxValue);
+        for (; next < end && page.Count < pageSize; next++)
         {
             if (byModification || Matches(view[next]))
             {

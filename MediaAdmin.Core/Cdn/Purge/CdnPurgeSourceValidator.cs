@@ -13,8 +13,7 @@ internal sealed class CdnPurgeSourceValidator(IConfiguration configuration) : IV
 {
     public ValidateOptionsResult Validate(string? name, CdnPurgeOptions options)
     {
-        if (!Enum.TryParse<LibrarySourceKind>(configuration[LibrarySourceOptions.Section + ":Source"], ignoreCase: true, out var source)
-            || source != LibrarySourceKind.AlibabaVod)
+        if (!LibrarySourceSetting.IsAlibabaVod(configuration))
         {
             return ValidateOptionsResult.Success;
         }

@@ -10,6 +10,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         category.HasKey(c => c.Id);
         category.Property(c => c.Name).HasMaxLength(Category.NameMaxLength);
-        category.HasIndex(c => c.Name).IsUnique();
+
+        // Not unique: mirrored ApsaraVideo VOD categories share names under different parents, and renames swap names.
+        category.HasIndex(c => c.Name);
     }
 }

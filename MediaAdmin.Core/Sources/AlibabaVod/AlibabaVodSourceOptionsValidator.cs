@@ -19,9 +19,7 @@ internal sealed class AlibabaVodSourceOptionsValidator(IConfiguration configurat
 
     public ValidateOptionsResult Validate(string? name, AlibabaVodSourceOptions options)
     {
-        // Read the way the options binder reads the enum, so "alibabavod" and "1" count too.
-        if (!Enum.TryParse<LibrarySourceKind>(configuration[LibrarySourceOptions.Section + ":Source"], ignoreCase: true, out var source)
-            || source != LibrarySourceKind.AlibabaVod)
+        if (!LibrarySourceSetting.IsAlibabaVod(configuration))
         {
             return ValidateOptionsResult.Success;
         }

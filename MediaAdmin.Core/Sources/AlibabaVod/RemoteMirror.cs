@@ -15,8 +15,10 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
     /// <summary>
     /// Adds or updates <paramref name="videos"/> (at most a page: they are read in one query), their categories too.
     /// <paramref name="seenInSyncRunId"/>: the full sync that listed them; null keeps what the last full sync recorded.
+    /// <paramref name="readStartedAtUtc"/>: when the remote was asked for them; a video the mirror removed at or after
+    /// that time is skipped, since the data predates its deletion.
     /// </summary>
-    public async Task<MirrorChange> UpsertAsync(IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, CancellationToken cancellationToken = default)
+    public async Task<MirrorChange> UpsertAsync(IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, DateTime readStartedAtUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(videos);
         if (videos.Count == 0)
@@ -30,6 +32,13 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removedSince = await MirrorTombstones.RemovedSinceAsync(db, ids, readStartedAtUtc, cancellationToken);
+        if (removedSince.Count > 0)
+        {
+            latest.RemoveAll(v => removedSince.Contains(v.VideoId));
+            ids.RemoveAll(removedSince.Contains);
+        }
+
         await EnsureOwnerAsync(db, now, cancellationToken);
         await UpsertCategoriesAsync(db, latest, cancellationToken);
 
@@ -80,6 +89,9 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
 
         var ids = videoIds.Distinct(StringComparer.Ordinal).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // The tombstone comes first, so an upsert that reads before the delete lands already skips the video.
+        await MirrorTombstones.RecordAsync(db, ids, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return new MirrorChange(0, 0, await db.DeleteAssetsReturningIdsAsync(ids, cancellationToken));
     }
 
@@ -104,8 +116,16 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
                 return new MirrorChange(0, 0, removed);
             }
 
+            await MirrorTombstones.RecordAsync(db, batch, clock.GetUtcNow().UtcDateTime, cancellationToken);
             removed.AddRange(await db.DeleteAssetsReturningIdsAsync(batch, cancellationToken));
         }
+    }
+
+    /// <summary>Forgets the removals recorded before <paramref name="olderThanUtc"/>; no read in flight is that old.</summary>
+    public async Task<int> PruneRemovalsAsync(DateTime olderThanUtc, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.RemovedRemoteAssets.Where(r => r.RemovedAtUtc < olderThanUtc).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Writes the remote's view into the row; true when anything a person would see changed.</summary>
@@ -146,6 +166,7 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
 
         var ids = named.Keys.ToList();
         var known = await db.Categories.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var added = new List<Category>();
         foreach (var (id, name) in named)
         {
             if (known.TryGetValue(id, out var category))
@@ -154,9 +175,11 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
             }
             else
             {
-                db.Categories.Add(new Category { Id = id, Name = name });
+                added.Add(new Category { Id = id, Name = name });
             }
         }
+
+        await db.AddWithRemoteIdsAsync(added, cancellationToken);
     }
 
     private static string? Cut(string? text, int maxLength) => text is null || text.Length <= maxLength ? text : text[..maxLength];

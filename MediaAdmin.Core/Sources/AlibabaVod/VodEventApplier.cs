@@ -54,6 +54,8 @@ public sealed partial class VodEventApplier(
 
     private async Task<VodCallbackReceipt> ConfirmAndApplyAsync(VodEventNotice notice, string key, CancellationToken cancellationToken)
     {
+        // A removal committed after this moment wins over what this read brings back.
+        var readStartedAtUtc = clock.GetUtcNow().UtcDateTime;
         if (await AskWithinTimeoutAsync(notice.VideoId!, cancellationToken) is not { } reply)
         {
             return new(VodCallbackVerdict.RemoteUnavailable,
@@ -81,7 +83,7 @@ public sealed partial class VodEventApplier(
                 $"{notice.EventType} for video {notice.VideoId} not applied: the video still exists on ApsaraVideo VOD (GetVideoInfos); the mirror is unchanged.");
         }
 
-        var change = await mirror.UpsertAsync(reply.Value.Videos, seenInSyncRunId: null, cancellationToken);
+        var change = await mirror.UpsertAsync(reply.Value.Videos, seenInSyncRunId: null, readStartedAtUtc, cancellationToken);
         var video = reply.Value.Videos[0];
         var what = change.Added > 0 ? "added to" : change.Updated > 0 ? "updated in" : "unchanged in";
         return new(VodCallbackVerdict.Applied, $"{notice.EventType}: video {video.VideoId} ('{video.Title}', {video.Status}) {what} the mirror.");

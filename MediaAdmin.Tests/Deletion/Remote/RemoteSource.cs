@@ -26,7 +26,7 @@ public static class RemoteSource
 
     /// <summary>Writes the videos into the mirror as a sync would.</summary>
     public static Task MirrorAsync(IServiceProvider services, params VodRemoteVideo[] videos) =>
-        services.GetRequiredService<RemoteMirror>().UpsertAsync(videos, seenInSyncRunId: null);
+        services.GetRequiredService<RemoteMirror>().UpsertAsync(videos, seenInSyncRunId: null, DateTime.UtcNow);
 
     public static async Task GrantAsync(IServiceProvider services, string userId, params long[] categoryIds)
     {

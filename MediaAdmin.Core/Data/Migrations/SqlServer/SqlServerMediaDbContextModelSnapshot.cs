@@ -591,8 +591,7 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.ToTable("Categories");
                 });
@@ -991,6 +990,23 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.HasIndex("SeenInSyncRunId");
 
                     b.ToTable("RemoteAssets");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.RemovedRemoteAsset", b =>
+                {
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("RemovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("RemovedAtUtc");
+
+                    b.ToTable("RemovedRemoteAssets");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.SourceSyncRun", b =>

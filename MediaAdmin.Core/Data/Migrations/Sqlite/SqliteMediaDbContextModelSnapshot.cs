@@ -569,8 +569,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
+                    b.HasIndex("Name");
 
                     b.ToTable("Categories");
                 });
@@ -960,6 +959,23 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.HasIndex("SeenInSyncRunId");
 
                     b.ToTable("RemoteAssets");
+                });
+
+            modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.RemovedRemoteAsset", b =>
+                {
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssetId");
+
+                    b.HasIndex("RemovedAtUtc");
+
+                    b.ToTable("RemovedRemoteAssets");
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.SourceSyncRun", b =>

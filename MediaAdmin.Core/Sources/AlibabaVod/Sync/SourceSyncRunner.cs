@@ -35,8 +35,16 @@ public sealed partial class SourceSyncRunner(
             var error = await TraverseAsync(db, run, cancellationToken);
             if (error is null && run.Kind == SourceSyncKind.Full)
             {
+                error = TraversalCheck.ListedTooFew(run.Seen, run.RemoteTotal);
+            }
+
+            if (error is null && run.Kind == SourceSyncKind.Full)
+            {
                 run.Removed += (await mirror.RemoveUnlistedAsync(run.Id, run.StartedAtUtc, cancellationToken: cancellationToken)).Removed;
             }
+
+            var keepRemovals = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
+            await mirror.PruneRemovalsAsync(clock.GetUtcNow().UtcDateTime - keepRemovals, CancellationToken.None);
 
             await FinishAsync(db, run, error);
         }
@@ -69,7 +77,7 @@ public sealed partial class SourceSyncRunner(
         var fetching = FetchAsync(account, run, cursor, cancellationToken);
         while (true)
         {
-            var reply = await fetching;
+            var (reply, askedAtUtc) = await fetching;
             if (!reply.IsSuccess)
             {
                 if (resumedFromStoredToken && !reply.Error.IsRetryable)
@@ -92,10 +100,19 @@ public sealed partial class SourceSyncRunner(
                 fetching = FetchAsync(account, run, ahead, cancellationToken);
             }
 
+            if (cursor.IsFirstPageOfType && TraversalCheck.TooLarge(cursor.SearchType, page) is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
             var audioTotal = cursor is { SearchType: SyncCursor.Video, IsFirstPageOfType: true } ? await AudioTotalAsync(account, run, cancellationToken) : 0;
 
             // A page that arrived is written even when shutdown begins meanwhile, so only the page in flight is asked for again.
-            await WritePageAsync(run, cursor, page, audioTotal);
+            if (await WritePageAsync(run, cursor, page, audioTotal, askedAtUtc) is { } writeError)
+            {
+                return writeError;
+            }
+
             run.ScrollToken = next?.Stored() ?? SyncCursor.Finished;
             await SaveProgressAsync(db, run, CancellationToken.None);
             if (next is null)
@@ -107,24 +124,42 @@ public sealed partial class SourceSyncRunner(
         }
     }
 
-    private async Task<VodReply<VodSearchPage>> FetchAsync(VodAccount account, SourceSyncRun run, SyncCursor cursor, CancellationToken cancellationToken)
+    /// <summary>A page and when it was asked for, which the mirror weighs against removals made while it was on its way.</summary>
+    private async Task<(VodReply<VodSearchPage> Reply, DateTime AskedAtUtc)> FetchAsync(VodAccount account, SourceSyncRun run, SyncCursor cursor, CancellationToken cancellationToken)
     {
         await limiter.WaitAsync(cancellationToken);
-        return await vod.SearchMediaAsync(account, Request(run, cursor), cancellationToken);
+        var askedAtUtc = clock.GetUtcNow().UtcDateTime;
+        return (await vod.SearchMediaAsync(account, Request(run, cursor), cancellationToken), askedAtUtc);
     }
 
-    /// <summary>Upserts the page and counts it into the run; <paramref name="audioTotal"/> joins the total on the first video page.</summary>
-    private async Task WritePageAsync(SourceSyncRun run, SyncCursor cursor, VodSearchPage page, long audioTotal)
+    /// <summary>
+    /// Upserts the page and counts it into the run; <paramref name="audioTotal"/> joins the total on the first video page.
+    /// Answers why the page could not be written, or null: a page the database refuses would be refused again at every resume.
+    /// </summary>
+    private async Task<string?> WritePageAsync(SourceSyncRun run, SyncCursor cursor, VodSearchPage page, long audioTotal, DateTime askedAtUtc)
     {
-        var change = await mirror.UpsertAsync(page.Videos, run.Kind == SourceSyncKind.Full ? run.Id : null, CancellationToken.None);
+        MirrorChange change;
+        try
+        {
+            change = await mirror.UpsertAsync(page.Videos, run.Kind == SourceSyncKind.Full ? run.Id : null, askedAtUtc, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            LogPageRefused(logger, run.Id, cursor.SearchType, cursor.PageNo, ex);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Page {cursor.PageNo} of SearchType {cursor.SearchType} ({page.Videos.Count} items from {(page.Videos.Count > 0 ? page.Videos[0].VideoId : "none")}) could not be written to the mirror: {(ex.InnerException ?? ex).Message}");
+        }
+
         if (cursor.IsFirstPageOfType)
         {
-            run.RemoteTotal = run.Seen + page.Total + audioTotal;
+            // Never lowered: a video listing that ended early must not shrink the total the traversal is checked against.
+            run.RemoteTotal = Math.Max(run.RemoteTotal ?? 0, run.Seen + page.Total + audioTotal);
         }
 
         run.Seen += page.Videos.Count;
         run.Added += change.Added;
         run.Updated += change.Updated;
+        return null;
     }
 
     /// <summary>How many audio items the traversal will list after the videos, so the progress bar spans both; 0 when unknown.</summary>
@@ -136,8 +171,8 @@ public sealed partial class SourceSyncRunner(
     }
 
     private static VodSearchRequest Request(SourceSyncRun run, SyncCursor cursor) => run.Kind == SourceSyncKind.Incremental
-        ? new VodSearchRequest(cursor.SearchType, ModifiedSince(run.ModifiedSinceUtc ?? DateTime.UnixEpoch), cursor.ScrollToken, SortBy: IncrementalSortBy)
-        : new VodSearchRequest(cursor.SearchType, null, cursor.ScrollToken, SortBy: FullSortBy);
+        ? new VodSearchRequest(cursor.SearchType, ModifiedSince(run.ModifiedSinceUtc ?? DateTime.UnixEpoch), cursor.ScrollToken, SortBy: IncrementalSortBy) { PageNo = cursor.PageNo }
+        : new VodSearchRequest(cursor.SearchType, null, cursor.ScrollToken, SortBy: FullSortBy) { PageNo = cursor.PageNo };
 
     /// <summary>Alibaba's range query on the modification time, open above.</summary>
     internal static string ModifiedSince(DateTime sinceUtc) =>
@@ -176,16 +211,4 @@ public sealed partial class SourceSyncRunner(
         await db.SourceSyncRuns.Where(r => r.Id == runId && r.Unfinished == true)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAtUtc, SourceSyncTiming.Released), CancellationToken.None);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId} ({Kind}) succeeded: {Seen} listed, {Added} added, {Updated} updated, {Removed} removed")]
-    private static partial void LogSucceeded(ILogger logger, long runId, SourceSyncKind kind, int seen, int added, int updated, int removed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} ({Kind}) failed; the mirror keeps what it had: {Error}")]
-    private static partial void LogFailed(ILogger logger, long runId, SourceSyncKind kind, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync run {RunId}: Alibaba refused the stored ScrollToken ({Error}); the traversal starts over in the same run")]
-    private static partial void LogTokenRefused(ILogger logger, long runId, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} was taken over by another instance; this one stops")]
-    private static partial void LogTakenOver(ILogger logger, long runId);
 }
