@@ -73,6 +73,21 @@ public sealed class CategoryGrantsTests : CoreHostTest
         Assert.Equal(["ARCHIVE"], exact.Value.CategoryNames);
     }
 
+    [Fact]
+    public async Task A_name_several_categories_share_is_refused_with_their_ids_and_a_cate_id_grants_the_one_meant()
+    {
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
+        await App.AddCategoriesAsync((3001, "Clips"), (3002, "Clips"));
+
+        var shared = await Grants.ReplaceAsync(admin.Id, editor.Id, ["Clips"]);
+        var byId = await Grants.ReplaceAsync(admin.Id, editor.Id, ["3002"]);
+
+        Assert.Equal((ResultStatus.Invalid, "\"Clips\" names 2 categories (CateId 3001, 3002): write the CateId of the one you mean. Nothing was changed."), (shared.Status, shared.Error));
+        Assert.Equal(["Clips"], byId.Value.CategoryNames);
+        await using var db = await App.OpenDbAsync();
+        Assert.Equal([3002L], db.CategoryGrants.Where(g => g.UserId == editor.Id).Select(g => g.CategoryId).ToList());
+    }
+
     [Theory]
     [InlineData(RoleNames.Administrator, "is an Administrator: administrators may delete any video, so categories are granted only to Editors. Nothing was changed.")]
     [InlineData(RoleNames.Viewer, "is a Viewer, not an Editor: viewers may delete no video, so categories are granted only to Editors. Nothing was changed.")]
