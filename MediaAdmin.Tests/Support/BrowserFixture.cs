@@ -44,7 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = viewport ?? Desktop });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous: on two busy cores a first page load after sign-in took over 15 s; a wait is not a timing assertion.
+        page.SetDefaultTimeout(30_000);
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", password);
