@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using MediaAdmin.Core.Demo;
 using MediaAdmin.Tests.Support;
 using MediaAdmin.Web.Hosting;
@@ -17,7 +15,7 @@ public sealed class StartupWithRemoteLibraryTests() : RemoteLibraryTest(remoteIt
     [Fact]
     public async Task In_Development_an_ApsaraVideo_VOD_library_gets_the_demo_accounts_but_no_demo_library()
     {
-        var (consolePort, apiPort) = (FreePort(), FreePort());
+        var (consolePort, apiPort) = ConsolePorts.Free();
         var settings = Remote.Settings();
         settings["MediaAdmin:DataFolder"] = Folder.Path;
         settings["DemoSeeding:Enabled"] = "true";
@@ -53,12 +51,5 @@ public sealed class StartupWithRemoteLibraryTests() : RemoteLibraryTest(remoteIt
             await app.StopAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
