@@ -135,7 +135,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
     {
         services.AddValidatedOptions<Instances.NotificationOptions>(configuration, Instances.NotificationOptions.Section);
         services.AddSingleton<IValidateOptions<Instances.NotificationOptions>, Instances.NotificationOptionsValidator>();
-        services.TryAddKeyedSingleton(Instances.RateWindows.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
+        services.TryAddKeyedSingleton(Instances.RatePace.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddSingleton<Instances.RedisConnection>();
         services.AddSingleton<Instances.DatabaseRateLimiter>();
         services.AddSingleton<Instances.RedisRateLimiter>();
@@ -174,7 +174,8 @@ public static class MediaAdminCoreServiceCollectionExtensions
         services.AddPooledDbContextFactory<SqliteMediaDbContext>((sp, options) =>
         {
             var database = Database(sp);
-            options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<MediaAdminPaths>().DataFolder, database.SqliteFile)}");
+            options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<MediaAdminPaths>().DataFolder, database.SqliteFile)}")
+                .AddInterceptors(new SqliteConnectionTuning());
         });
 
         services.AddSingleton<IDbContextFactory<MediaDbContext>>(sp => Database(sp).ProviderKind == DatabaseProvider.SqlServer

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
@@ -15,6 +16,10 @@ namespace MediaAdmin.Core.AccessKeys;
 public sealed class AccessKeyService(IDbContextFactory<MediaDbContext> dbFactory, IDataProtectionProvider dataProtection, PermissionService permissions, TimeProvider clock)
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("MediaAdmin.AccessKeySecret.v1");
+    private readonly ConcurrentDictionary<string, DateTime> _lastMarked = new(StringComparer.Ordinal);
+
+    /// <summary>How stale a key's "last used" may be: a key in steady use is marked once a minute.</summary>
+    public static TimeSpan LastUsedPrecision { get; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Creates a pair for <paramref name="userId"/>: Forbidden for someone else's account, Conflict past two keys.</summary>
     public async Task<Result<NewAccessKey>> CreateAsync(string callerId, string userId, CancellationToken cancellationToken = default)
@@ -90,10 +95,20 @@ public sealed class AccessKeyService(IDbContextFactory<MediaDbContext> dbFactory
         return new SigningKey(key.Id, key.UserId, secret, refusal);
     }
 
+    /// <summary>
+    /// Records that the key signed a request now, at most once per <see cref="LastUsedPrecision"/> per key and
+    /// instance: a write on every call would queue every API request behind SQLite's one write lock.
+    /// </summary>
     public async Task MarkUsedAsync(string accessKeyId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (_lastMarked.TryGetValue(accessKeyId, out var marked) && now - marked < LastUsedPrecision)
+        {
+            return;
+        }
+
+        _lastMarked[accessKeyId] = now;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.AccessKeys.Where(k => k.Id == accessKeyId).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAtUtc, now), cancellationToken);
     }
 
