@@ -6,28 +6,28 @@ using Microsoft.Extensions.Logging;
 namespace MediaAdmin.Core.Instances;
 
 /// <summary>
-/// Counts calls in the shared database: one atomic upsert per call on the (partition, second) row, so two
-/// instances counting at once never both see the last free permit. Windows older than a minute are purged.
+/// Keeps each partition's token bucket in the shared database: one atomic upsert per call on the partition's
+/// row, so two instances taking calls at once never both take the last one. Rows idle for a minute are purged.
 /// </summary>
 internal sealed class DatabaseRateLimiter(
     IDbContextFactory<MediaDbContext> dbFactory,
-    [FromKeyedServices(RateWindows.ClockKey)] TimeProvider clock,
+    [FromKeyedServices(RatePace.ClockKey)] TimeProvider clock,
     ILogger<DatabaseRateLimiter> logger) : ISharedRateLimiter
 {
-    private const long KeptSeconds = 60;
+    private const long PurgeEveryMicroseconds = 60_000_000;
 
-    private long _purgedBefore;
+    private long _purgedAt;
 
     public async Task<RateDecision> AcquireAsync(string partition, int permitsPerSecond, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
-        var second = RateWindows.Current(clock);
+        var now = RatePace.Now(clock);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var calls = await db.CountCallAsync(Clip(partition), second, cancellationToken);
-            await PurgeIfDueAsync(db, second, cancellationToken);
-            return calls <= permitsPerSecond ? RateDecision.Allowed : RateDecision.Throttled;
+            var taken = await db.TryTakeCallAsync(Clip(partition), now, RatePace.PerSecond(permitsPerSecond), cancellationToken);
+            await PurgeIfDueAsync(db, now, cancellationToken);
+            return taken ? RateDecision.Allowed : RateDecision.Throttled;
         }
         catch (Exception ex) when (DatabaseFailure.Is(ex))
         {
@@ -37,18 +37,19 @@ internal sealed class DatabaseRateLimiter(
         }
     }
 
-    private async Task PurgeIfDueAsync(MediaDbContext db, long second, CancellationToken cancellationToken)
+    private async Task PurgeIfDueAsync(MediaDbContext db, long now, CancellationToken cancellationToken)
     {
-        var purgedBefore = Interlocked.Read(ref _purgedBefore);
-        var cutoff = second - KeptSeconds;
-        if (cutoff - purgedBefore < KeptSeconds || Interlocked.CompareExchange(ref _purgedBefore, cutoff, purgedBefore) != purgedBefore)
+        var purgedAt = Interlocked.Read(ref _purgedAt);
+        if (now - purgedAt < PurgeEveryMicroseconds || Interlocked.CompareExchange(ref _purgedAt, now, purgedAt) != purgedAt)
         {
             return;
         }
 
-        await db.Set<RateWindowCount>().Where(c => c.Second < cutoff).ExecuteDeleteAsync(cancellationToken);
+        // A bucket whose next free call is a minute past is full again: dropping it changes no decision.
+        var idleBefore = now - PurgeEveryMicroseconds;
+        await db.Set<RateAllowance>().Where(a => a.NextFreeMicroseconds < idleBefore).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static string Clip(string partition) =>
-        partition.Length <= RateWindowCount.PartitionMaxLength ? partition : partition[..RateWindowCount.PartitionMaxLength];
+        partition.Length <= RateAllowance.PartitionMaxLength ? partition : partition[..RateAllowance.PartitionMaxLength];
 }

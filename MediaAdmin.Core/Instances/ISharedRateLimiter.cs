@@ -4,8 +4,9 @@ namespace MediaAdmin.Core.Instances;
 public interface ISharedRateLimiter
 {
     /// <summary>
-    /// Counts one call for <paramref name="partition"/> (e.g. one user's DeleteVideo) in the current one-second
-    /// window and says whether it is within <paramref name="permitsPerSecond"/>. A throttled call counts too.
+    /// Takes one call for <paramref name="partition"/> (e.g. one user's DeleteVideo) from its token bucket
+    /// (<see cref="RatePace.PerSecond"/>): allowed while the partition stays within <paramref name="permitsPerSecond"/>
+    /// on average with bursts of up to one second's worth. A throttled call takes nothing.
     /// </summary>
     Task<RateDecision> AcquireAsync(string partition, int permitsPerSecond, CancellationToken cancellationToken);
 }

@@ -6,32 +6,37 @@ using StackExchange.Redis;
 namespace MediaAdmin.Core.Instances;
 
 /// <summary>
-/// Counts calls in Redis (INCR and EXPIRE in one script, so a key never outlives its window by more than
-/// seconds); while Redis is down the database counts instead, and a call is never refused for Redis being away.
+/// Keeps each partition's token bucket in Redis (read, decide and write in one script, the key expiring once
+/// the bucket is full again); while Redis is down the database keeps it instead, and a call is never refused
+/// for Redis being away.
 /// </summary>
 internal sealed class RedisRateLimiter(
     RedisConnection redis,
     DatabaseRateLimiter fallback,
-    [FromKeyedServices(RateWindows.ClockKey)] TimeProvider clock,
+    [FromKeyedServices(RatePace.ClockKey)] TimeProvider clock,
     ILogger<RedisRateLimiter> logger) : ISharedRateLimiter
 {
-    private const string CountScript = """
-        local calls = redis.call('INCR', KEYS[1])
-        if calls == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-        return calls
+    // ARGV: now, interval, tolerance (microseconds). '%.0f': Lua's default number format would round the time.
+    private const string TakeScript = """
+        local now = tonumber(ARGV[1])
+        local nextFree = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
+        if nextFree - now > tonumber(ARGV[3]) then return 0 end
+        nextFree = nextFree + tonumber(ARGV[2])
+        redis.call('SET', KEYS[1], string.format('%.0f', nextFree), 'PX', math.ceil((nextFree - now) / 1000) + 1000)
+        return 1
         """;
-
-    private static readonly RedisValue[] ExpirySeconds = [10];
 
     public async Task<RateDecision> AcquireAsync(string partition, int permitsPerSecond, CancellationToken cancellationToken)
     {
         if (redis.Multiplexer is { IsConnected: true } multiplexer)
         {
-            var key = new RedisKey(string.Create(CultureInfo.InvariantCulture, $"mediaadmin:rate:{partition}:{RateWindows.Current(clock)}"));
+            var pace = RatePace.PerSecond(permitsPerSecond);
+            var key = new RedisKey(string.Create(CultureInfo.InvariantCulture, $"mediaadmin:rate:{partition}"));
             try
             {
-                var calls = (long)await multiplexer.GetDatabase().ScriptEvaluateAsync(CountScript, [key], ExpirySeconds);
-                return calls <= permitsPerSecond ? RateDecision.Allowed : RateDecision.Throttled;
+                var taken = (long)await multiplexer.GetDatabase().ScriptEvaluateAsync(
+                    TakeScript, [key], [RatePace.Now(clock), pace.IntervalMicroseconds, pace.ToleranceMicroseconds]);
+                return taken == 1 ? RateDecision.Allowed : RateDecision.Throttled;
             }
             catch (RedisException ex)
             {
@@ -39,7 +44,7 @@ internal sealed class RedisRateLimiter(
             }
         }
 
-        // For the seconds around an outage the two counts are apart, so a window may allow up to twice its rate.
+        // For the seconds around an outage the two buckets are apart, so a partition may get up to twice its burst.
         return await fallback.AcquireAsync(partition, permitsPerSecond, cancellationToken);
     }
 }

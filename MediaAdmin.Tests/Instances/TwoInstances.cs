@@ -76,5 +76,5 @@ public class TwoInstances : IAsyncLifetime
     private Task<ConsoleServer> StartAsync() => ConsoleServer.StartAsync(
         _folder.Path,
         Settings,
-        builder => builder.Services.AddKeyedSingleton<TimeProvider>(RateWindows.ClockKey, RateClock));
+        builder => builder.Services.AddKeyedSingleton<TimeProvider>(RatePace.ClockKey, RateClock));
 }

@@ -557,23 +557,20 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("IngestJobs");
                 });
 
-            modelBuilder.Entity("MediaAdmin.Core.Instances.RateWindowCount", b =>
+            modelBuilder.Entity("MediaAdmin.Core.Instances.RateAllowance", b =>
                 {
                     b.Property<string>("Partition")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<long>("Second")
+                    b.Property<long>("NextFreeMicroseconds")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("Calls")
-                        .HasColumnType("int");
+                    b.HasKey("Partition");
 
-                    b.HasKey("Partition", "Second");
+                    b.HasIndex("NextFreeMicroseconds");
 
-                    b.HasIndex("Second");
-
-                    b.ToTable("RateWindowCounts", (string)null);
+                    b.ToTable("RateAllowances", (string)null);
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Library.Category", b =>

@@ -537,23 +537,20 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("IngestJobs");
                 });
 
-            modelBuilder.Entity("MediaAdmin.Core.Instances.RateWindowCount", b =>
+            modelBuilder.Entity("MediaAdmin.Core.Instances.RateAllowance", b =>
                 {
                     b.Property<string>("Partition")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Second")
+                    b.Property<long>("NextFreeMicroseconds")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Calls")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Partition");
 
-                    b.HasKey("Partition", "Second");
+                    b.HasIndex("NextFreeMicroseconds");
 
-                    b.HasIndex("Second");
-
-                    b.ToTable("RateWindowCounts", (string)null);
+                    b.ToTable("RateAllowances", (string)null);
                 });
 
             modelBuilder.Entity("MediaAdmin.Core.Library.Category", b =>

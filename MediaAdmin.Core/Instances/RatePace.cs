@@ -1,0 +1,32 @@
+namespace MediaAdmin.Core.Instances;
+
+/// <summary>
+/// A per-second limit as a token bucket: a call every <see cref="IntervalMicroseconds"/> on average, with a
+/// burst of one second's worth of calls, so calls that reach the limit bunched (after a pause in a queue, a
+/// garbage collection, a slow network) are not refused while the partition stays within its rate.
+/// </summary>
+public readonly record struct RatePace(long IntervalMicroseconds, long ToleranceMicroseconds)
+{
+    private const long MicrosecondsPerSecond = 1_000_000;
+
+    /// <summary>
+    /// The service key of the clock limits are read from: the system clock unless a host registers its own
+    /// first, which is how tests pin a burst to one instant whatever the wall clock does.
+    /// </summary>
+    public const string ClockKey = "MediaAdmin.RatePace";
+
+    /// <summary><paramref name="permitsPerSecond"/> sustained, at most that many at once after a second's pause.</summary>
+    public static RatePace PerSecond(int permitsPerSecond)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(permitsPerSecond);
+        var interval = MicrosecondsPerSecond / permitsPerSecond;
+        return new RatePace(interval, interval * (permitsPerSecond - 1));
+    }
+
+    /// <summary>Now, in the unit buckets keep (microseconds since the Unix epoch: exact in Redis's Lua numbers too).</summary>
+    public static long Now(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return (clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
+    }
+}
