@@ -178,6 +178,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
                 .AddInterceptors(new SqliteConnectionTuning());
         });
 
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<IDbContextFactory<MediaDbContext>>(sp => Database(sp).ProviderKind == DatabaseProvider.SqlServer
             ? new MediaDbContextFactory<SqlServerMediaDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerMediaDbContext>>())
             : new MediaDbContextFactory<SqliteMediaDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteMediaDbContext>>()));

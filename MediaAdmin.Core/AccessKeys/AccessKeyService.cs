@@ -13,7 +13,8 @@ namespace MediaAdmin.Core.AccessKeys;
 /// account managers. Secrets are protected with Data Protection, whose key ring lives in the database,
 /// so every instance can check signatures.
 /// </summary>
-public sealed class AccessKeyService(IDbContextFactory<MediaDbContext> dbFactory, IDataProtectionProvider dataProtection, PermissionService permissions, TimeProvider clock)
+public sealed class AccessKeyService(
+    IDbContextFactory<MediaDbContext> dbFactory, IDataProtectionProvider dataProtection, PermissionService permissions, SqliteWriteGate writeGate, TimeProvider clock)
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("MediaAdmin.AccessKeySecret.v1");
     private readonly ConcurrentDictionary<string, DateTime> _lastMarked = new(StringComparer.Ordinal);
@@ -109,6 +110,7 @@ public sealed class AccessKeyService(IDbContextFactory<MediaDbContext> dbFactory
 
         _lastMarked[accessKeyId] = now;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         await db.AccessKeys.Where(k => k.Id == accessKeyId).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAtUtc, now), cancellationToken);
     }
 

@@ -8,7 +8,7 @@ namespace MediaAdmin.Core.AccessKeys;
 /// Accepts each SignatureNonce once, across restarts and instances: the database's primary key decides
 /// which of two concurrent copies wins. Nonces older than the timestamp window are purged.
 /// </summary>
-public sealed class NonceStore(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock)
+public sealed class NonceStore(IDbContextFactory<MediaDbContext> dbFactory, SqliteWriteGate writeGate, TimeProvider clock)
 {
     /// <summary>How long a timestamp is valid on either side; nonces are kept twice that.</summary>
     public static TimeSpan Window { get; } = TimeSpan.FromMinutes(15);
@@ -18,6 +18,7 @@ public sealed class NonceStore(IDbContextFactory<MediaDbContext> dbFactory, Time
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
         try
         {
             return await db.Database.ExecuteSqlAsync(

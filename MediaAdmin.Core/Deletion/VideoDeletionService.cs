@@ -22,6 +22,7 @@ namespace MediaAdmin.Core.Deletion;
 /// </summary>
 public sealed class VideoDeletionService(
     IDbContextFactory<MediaDbContext> dbFactory,
+    SqliteWriteGate writeGate,
     PermissionService permissions,
     FileRemovalSignal removalSignal,
     DeletionNotifier notifier,
@@ -105,11 +106,15 @@ public sealed class VideoDeletionService(
 
         var plan = new DeletionPlan(caller, requestId, requestedIds, who, candidates, forbidden, nonExistent);
         var strategy = db.Database.CreateExecutionStrategy();
-        var committed = await strategy.ExecuteAsync(
-            plan,
-            async (_, state, ct) => await CommitAsync(db, state, ct),
-            verifySucceeded: null,
-            cancellationToken);
+        Committed committed;
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            committed = await strategy.ExecuteAsync(
+                plan,
+                async (_, state, ct) => await CommitAsync(db, state, ct),
+                verifySucceeded: null,
+                cancellationToken);
+        }
 
         // The commit is the point of no return; from here the worker removes the files, starting now.
         if (committed.Deleted.Count > 0)

@@ -11,6 +11,7 @@ namespace MediaAdmin.Core.Instances;
 /// </summary>
 internal sealed class DatabaseRateLimiter(
     IDbContextFactory<MediaDbContext> dbFactory,
+    SqliteWriteGate writeGate,
     [FromKeyedServices(RatePace.ClockKey)] TimeProvider clock,
     ILogger<DatabaseRateLimiter> logger) : ISharedRateLimiter
 {
@@ -25,6 +26,7 @@ internal sealed class DatabaseRateLimiter(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            using var turn = await writeGate.EnterAsync(db, cancellationToken);
             var taken = await db.TryTakeCallAsync(Clip(partition), now, RatePace.PerSecond(permitsPerSecond), cancellationToken);
             await PurgeIfDueAsync(db, now, cancellationToken);
             return taken ? RateDecision.Allowed : RateDecision.Throttled;
