@@ -1,6 +1,5 @@
 using MediaAdmin.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Core.Instances;
@@ -12,17 +11,16 @@ namespace MediaAdmin.Core.Instances;
 internal sealed class DatabaseRateLimiter(
     IDbContextFactory<MediaDbContext> dbFactory,
     SqliteWriteGate writeGate,
-    [FromKeyedServices(RatePace.ClockKey)] TimeProvider clock,
     ILogger<DatabaseRateLimiter> logger) : ISharedRateLimiter
 {
     private const long PurgeEveryMicroseconds = 60_000_000;
 
     private long _purgedAt;
 
-    public async Task<RateDecision> AcquireAsync(string partition, int permitsPerSecond, CancellationToken cancellationToken)
+    public async Task<RateDecision> AcquireAsync(string partition, int permitsPerSecond, DateTimeOffset calledAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
-        var now = RatePace.Now(clock);
+        var now = RatePace.Microseconds(calledAt);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

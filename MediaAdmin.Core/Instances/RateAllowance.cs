@@ -11,6 +11,6 @@ public sealed class RateAllowance
 
     public required string Partition { get; set; }
 
-    /// <summary>Microseconds since the Unix epoch (<see cref="RatePace.Now"/>).</summary>
+    /// <summary>Microseconds since the Unix epoch (<see cref="RatePace.Microseconds"/>).</summary>
     public long NextFreeMicroseconds { get; set; }
 }

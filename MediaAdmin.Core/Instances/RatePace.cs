@@ -10,8 +10,8 @@ public readonly record struct RatePace(long IntervalMicroseconds, long Tolerance
     private const long MicrosecondsPerSecond = 1_000_000;
 
     /// <summary>
-    /// The service key of the clock limits are read from: the system clock unless a host registers its own
-    /// first, which is how tests pin a burst to one instant whatever the wall clock does.
+    /// The service key of the clock that stamps when a limited call arrived: the system clock unless a host
+    /// registers its own first, which is how tests pin a burst to one instant whatever the wall clock does.
     /// </summary>
     public const string ClockKey = "MediaAdmin.RatePace";
 
@@ -23,10 +23,6 @@ public readonly record struct RatePace(long IntervalMicroseconds, long Tolerance
         return new RatePace(interval, interval * (permitsPerSecond - 1));
     }
 
-    /// <summary>Now, in the unit buckets keep (microseconds since the Unix epoch: exact in Redis's Lua numbers too).</summary>
-    public static long Now(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return (clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
-    }
+    /// <summary><paramref name="time"/> in the unit buckets keep (microseconds since the Unix epoch: exact in Redis's Lua numbers too).</summary>
+    public static long Microseconds(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
 }

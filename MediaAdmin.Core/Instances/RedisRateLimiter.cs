@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -13,7 +12,6 @@ namespace MediaAdmin.Core.Instances;
 internal sealed class RedisRateLimiter(
     RedisConnection redis,
     DatabaseRateLimiter fallback,
-    [FromKeyedServices(RatePace.ClockKey)] TimeProvider clock,
     ILogger<RedisRateLimiter> logger) : ISharedRateLimiter
 {
     // ARGV: now, interval, tolerance (microseconds). '%.0f': Lua's default number format would round the time.
@@ -26,7 +24,7 @@ internal sealed class RedisRateLimiter(
         return 1
         """;
 
-    public async Task<RateDecision> AcquireAsync(string partition, int permitsPerSecond, CancellationToken cancellationToken)
+    public async Task<RateDecision> AcquireAsync(string partition, int permitsPerSecond, DateTimeOffset calledAt, CancellationToken cancellationToken)
     {
         if (redis.Multiplexer is { IsConnected: true } multiplexer)
         {
@@ -35,7 +33,7 @@ internal sealed class RedisRateLimiter(
             try
             {
                 var taken = (long)await multiplexer.GetDatabase().ScriptEvaluateAsync(
-                    TakeScript, [key], [RatePace.Now(clock), pace.IntervalMicroseconds, pace.ToleranceMicroseconds]);
+                    TakeScript, [key], [RatePace.Microseconds(calledAt), pace.IntervalMicroseconds, pace.ToleranceMicroseconds]);
                 return taken == 1 ? RateDecision.Allowed : RateDecision.Throttled;
             }
             catch (RedisException ex)
@@ -45,6 +43,6 @@ internal sealed class RedisRateLimiter(
         }
 
         // For the seconds around an outage the two buckets are apart, so a partition may get up to twice its burst.
-        return await fallback.AcquireAsync(partition, permitsPerSecond, cancellationToken);
+        return await fallback.AcquireAsync(partition, permitsPerSecond, calledAt, cancellationToken);
     }
 }

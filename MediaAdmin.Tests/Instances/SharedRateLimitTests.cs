@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Instances;
 
 /// <summary>
-/// The per-user limit as a token bucket, on the database and on Redis, on a clock the test moves: calls that
+/// The per-user limit as a token bucket, on the database and on Redis, for calls stamped by a clock the test moves: calls that
 /// reach the limit bunched are not refused while the user stays within the rate; a user past it is refused the excess.
 /// </summary>
 public sealed class SharedRateLimitTests : IAsyncLifetime
@@ -79,7 +79,7 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
                 _clock.Advance(apart);
             }
 
-            decisions.Add(await limiter.AcquireAsync("DeleteVideo:user", PerSecond, CancellationToken.None));
+            decisions.Add(await limiter.AcquireAsync("DeleteVideo:user", PerSecond, _clock.GetUtcNow(), CancellationToken.None));
         }
 
         return decisions;
@@ -89,7 +89,7 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
     {
         var host = await CoreHost.StartAsync(
             _folder.Path,
-            services => services.AddKeyedSingleton<TimeProvider>(RatePace.ClockKey, _clock),
+            configure: null,
             redis ? new Dictionary<string, string?> { ["Notifications:Redis"] = _redis.Configuration } : null);
         if (redis)
         {

@@ -35,8 +35,8 @@ public sealed class RpcRateLimits : IDisposable
         }));
     }
 
-    public Task<RateDecision> DeleteVideoAsync(string userId, CancellationToken cancellationToken) =>
-        _deletes.AcquireAsync("DeleteVideo:" + userId, _deletesPerSecond, cancellationToken);
+    public Task<RateDecision> DeleteVideoAsync(string userId, DateTimeOffset calledAt, CancellationToken cancellationToken) =>
+        _deletes.AcquireAsync("DeleteVideo:" + userId, _deletesPerSecond, calledAt, cancellationToken);
 
     public bool IsBlocked(string address) => _blockedUntil.TryGetValue(address, out var until) && until > _clock.GetUtcNow();
 

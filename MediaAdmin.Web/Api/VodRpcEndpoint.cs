@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Instances;
 using MediaAdmin.Web.Api.Actions;
 using Microsoft.Extensions.Options;
 
@@ -25,10 +26,11 @@ internal static class VodRpcEndpoint
 
     public static async Task HandleAsync(HttpContext context)
     {
+        var arrivedAt = context.RequestServices.GetRequiredKeyedService<TimeProvider>(RatePace.ClockKey).GetUtcNow();
         var requestId = VideoDeletionService.NewRequestId();
         try
         {
-            await DispatchAsync(context, requestId);
+            await DispatchAsync(context, requestId, arrivedAt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -40,7 +42,7 @@ internal static class VodRpcEndpoint
         }
     }
 
-    private static async Task DispatchAsync(HttpContext context, string requestId)
+    private static async Task DispatchAsync(HttpContext context, string requestId, DateTimeOffset arrivedAt)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method))
         {
@@ -70,7 +72,7 @@ internal static class VodRpcEndpoint
             return;
         }
 
-        var call = new RpcCall(requestId, parameters.Value, caller.Value);
+        var call = new RpcCall(requestId, parameters.Value, caller.Value, arrivedAt);
         var aborted = context.RequestAborted;
         await (parameters.Value["Action"] switch
         {

@@ -12,7 +12,7 @@ internal sealed class DeleteVideoAction(VideoDeletionService deletion, RpcRateLi
     public async Task<RpcResult<DeleteVideoResponse>> RunAsync(RpcCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (await limits.DeleteVideoAsync(call.Caller.UserId, CancellationToken.None) == RateDecision.Throttled)
+        if (await limits.DeleteVideoAsync(call.Caller.UserId, call.ArrivedAt, CancellationToken.None) == RateDecision.Throttled)
         {
             return RpcError.ThrottlingUser;
         }
