@@ -175,7 +175,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         {
             var database = Database(sp);
             options.UseSqlite(database.ConnectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<MediaAdminPaths>().DataFolder, database.SqliteFile)}")
-                .AddInterceptors(new SqliteConnectionTuning());
+                .AddInterceptors(new SqliteConnectionTuning(database.SqliteSynchronousLevel ?? SqliteSynchronous.Normal));
         });
 
         services.AddSingleton<SqliteWriteGate>();

@@ -6,6 +6,16 @@ public enum DatabaseProvider
     SqlServer = 1,
 }
 
+/// <summary>When a SQLite commit reaches the disk (SQLite's <c>synchronous</c> pragma in WAL mode).</summary>
+public enum SqliteSynchronous
+{
+    /// <summary>The write-ahead log is synced at checkpoints: survives a crash of the process, not always a power loss.</summary>
+    Normal = 1,
+
+    /// <summary>The write-ahead log is synced at every commit: survives a power loss, at a few milliseconds a write.</summary>
+    Full = 2,
+}
+
 /// <summary>Which database MediaAdmin keeps its library and accounts in; checked by <see cref="DatabaseOptionsValidator"/> at start-up.</summary>
 public sealed class DatabaseOptions
 {
@@ -21,6 +31,17 @@ public sealed class DatabaseOptions
 
     /// <summary>The SQLite file used when no connection string is given; relative to the data folder.</summary>
     public string SqliteFile { get; set; } = "mediaadmin.db";
+
+    /// <summary>
+    /// 'Normal' (the default) or 'Full', in any letter case: whether every SQLite commit waits for the disk. Normal
+    /// loses nothing when the process crashes but may roll back the last commits after a power loss; Full keeps
+    /// them, and caps the writes of all instances together at what the disk syncs a second.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = nameof(Data.SqliteSynchronous.Normal);
+
+    /// <summary>The level <see cref="SqliteSynchronous"/> names, or null when it names none.</summary>
+    public SqliteSynchronous? SqliteSynchronousLevel =>
+        Enum.TryParse<SqliteSynchronous>(SqliteSynchronous, ignoreCase: true, out var level) && !int.TryParse(SqliteSynchronous, out _) ? level : null;
 
     /// <summary>The provider <see cref="Provider"/> names, or null when it names none.</summary>
     public DatabaseProvider? ProviderKind =>

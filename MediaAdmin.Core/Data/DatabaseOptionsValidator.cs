@@ -15,6 +15,8 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
             $"Database:Provider is SqlServer but no connection string is set: set ConnectionStrings:{DatabaseOptions.ConnectionStringName}.",
         DatabaseProvider.Sqlite when options.ConnectionString is null && string.IsNullOrWhiteSpace(options.SqliteFile) =>
             "Database:SqliteFile must name a file when no connection string is set.",
+        _ when options.SqliteSynchronousLevel is null =>
+            $"Database:SqliteSynchronous is '{options.SqliteSynchronous}'; it must be 'Normal' or 'Full'.",
         _ => null,
     };
 }

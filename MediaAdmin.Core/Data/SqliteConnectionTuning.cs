@@ -7,23 +7,24 @@ namespace MediaAdmin.Core.Data;
 /// <summary>
 /// Sets every SQLite connection up for several writers (threads, or instances sharing the file) when it opens:
 /// a writer that finds the file locked waits inside SQLite, in steps of a few milliseconds, instead of failing
-/// to Microsoft.Data.Sqlite's retry loop, which blocks its thread for 150 ms a try; and commits write the
-/// write-ahead log without an fsync each (synchronous = NORMAL), which SQLite documents as safe from corruption
-/// in WAL mode and durable across a crash of the process, though the last commits before a power loss may roll back.
+/// to Microsoft.Data.Sqlite's retry loop, which blocks its thread for 150 ms a try; and commits reach the disk
+/// as <c>Database:SqliteSynchronous</c> says. Its default, NORMAL, writes the write-ahead log without an fsync each,
+/// which SQLite documents as safe from corruption in WAL mode and durable across a crash of the process, though the
+/// last commits before a power loss may roll back.
 /// </summary>
-internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
+internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
     /// <summary>How long a writer waits for the lock before the statement fails with SQLITE_BUSY (the command timeout's 30 s).</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
-    private static readonly string Pragmas = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+    private readonly string _pragmas = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (connection is SqliteConnection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
     }
@@ -33,7 +34,7 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
         if (connection is SqliteConnection)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -19,6 +19,8 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("Database:Provider", "1", "Database:Provider is '1'; it must be 'Sqlite' or 'SqlServer'.")]
     [InlineData("Database:Provider", "SqlServer", "Database:Provider is SqlServer but no connection string is set: set ConnectionStrings:MediaAdmin.")]
     [InlineData("Database:SqliteFile", " ", "Database:SqliteFile must name a file when no connection string is set.")]
+    [InlineData("Database:SqliteSynchronous", "Off", "Database:SqliteSynchronous is 'Off'; it must be 'Normal' or 'Full'.")]
+    [InlineData("Database:SqliteSynchronous", "2", "Database:SqliteSynchronous is '2'; it must be 'Normal' or 'Full'.")]
     public async Task A_wrong_database_setting_stops_start_up_with_a_clear_message(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
