@@ -47,7 +47,7 @@ public abstract class DeletionFailureTests : IDisposable
     protected async Task FailOnKthFileAsync(int assetCount, int streams, int snapshots, int k)
     {
         FaultyStorage? storage = null;
-        await using var app = await CoreHost.StartAsync(_folder.Path, services => WithFaultyStorage(services, s => storage = s), await StorageAsync());
+        await using var app = await CoreHost.StartAsync(_folder.Path, services => FaultyStorage.Wrap(services, s => storage = s), await StorageAsync());
         var admin = await app.CreateUserAsync(RoleNames.Administrator);
         var assets = await app.AddAssetsAsync(admin.Id, assetCount, streams, snapshots);
         var files = assetCount * (1 + streams + snapshots);
@@ -74,7 +74,7 @@ public abstract class DeletionFailureTests : IDisposable
             _folder.Path,
             services =>
             {
-                WithFaultyStorage(services, s => s.Hang = true);
+                FaultyStorage.Wrap(services, s => s.Hang = true);
                 services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
             },
             lease))
@@ -146,24 +146,11 @@ public abstract class DeletionFailureTests : IDisposable
     }
 
     /// <summary>
-    /// Settings that choose the storage provider, called once per test. A blob container must exist already: the
-    /// start-up step that creates it does not see through the <see cref="FaultyStorage"/> wrapper.
+    /// Settings that choose the storage provider, called once per test. A blob container must exist already
+    /// (see <see cref="FaultyStorage.Wrap"/>).
     /// </summary>
     protected abstract Task<Dictionary<string, string?>> StorageSettingsAsync();
 
     /// <summary>One test's storage settings, the same for every host it starts (a restart finds the same files).</summary>
     private async Task<Dictionary<string, string?>> StorageAsync() => _storageSettings ??= await StorageSettingsAsync();
-
-    /// <summary>Wraps whichever store the settings chose, so the faults hit a folder and a blob container alike.</summary>
-    private static void WithFaultyStorage(IServiceCollection services, Action<FaultyStorage> arrange)
-    {
-        var real = services.Last(d => d.ServiceType == typeof(IMediaStorage));
-        services.Remove(real);
-        services.AddSingleton<IMediaStorage>(sp =>
-        {
-            var storage = new FaultyStorage((IMediaStorage)real.ImplementationFactory!(sp));
-            arrange(storage);
-            return storage;
-        });
-    }
 }

@@ -26,11 +26,22 @@ internal sealed class IngestTestHost : IAsyncDisposable
 
     private Dictionary<string, TaskCompletionSource<IngestJobState>> AttemptsEnded { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<IngestTestHost> StartAsync(string folder, Action<IngestHooks>? hook = null)
+    public static async Task<IngestTestHost> StartAsync(
+        string folder,
+        Action<IngestHooks>? hook = null,
+        Action<IServiceCollection>? configure = null,
+        IDictionary<string, string?>? settings = null)
     {
         var hooks = new IngestHooks();
         hook?.Invoke(hooks);
-        var app = await CoreHost.StartAsync(folder, services => services.AddSingleton(hooks));
+        var app = await CoreHost.StartAsync(
+            folder,
+            services =>
+            {
+                services.AddSingleton(hooks);
+                configure?.Invoke(services);
+            },
+            settings);
         return new IngestTestHost(app, hooks);
     }
 

@@ -1,11 +1,16 @@
 using MediaAdmin.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Support;
 
-/// <summary>Real storage (local disk or blob) whose deletes fail on cue: the k-th delete, or every delete while <see cref="Down"/>.</summary>
+/// <summary>
+/// Real storage (local disk or blob) whose deletes fail on cue (the k-th delete, or every delete while
+/// <see cref="Down"/>), and whose k-th write fails before it reaches the store.
+/// </summary>
 public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
 {
     private int _deletes;
+    private int _writes;
 
     /// <summary>1-based number of the delete call that fails; 0 for none.</summary>
     public int FailDeleteNumber { get; set; }
@@ -15,9 +20,34 @@ public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
     /// <summary>Deletes never return, as in a process frozen or killed mid-way.</summary>
     public bool Hang { get; set; }
 
+    /// <summary>1-based number of the write call that fails; 0 for none.</summary>
+    public int FailWriteNumber { get; set; }
+
     public int DeleteCalls => _deletes;
 
-    public Task WriteAsync(StorageKey key, Stream content, CancellationToken cancellationToken = default) => inner.WriteAsync(key, content, cancellationToken);
+    /// <summary>
+    /// Wraps whichever store the settings chose, so the faults hit a folder and a blob container alike. A blob
+    /// container must exist already: the start-up step that creates it does not see through the wrapper.
+    /// </summary>
+    public static void Wrap(IServiceCollection services, Action<FaultyStorage> arrange)
+    {
+        var real = services.Last(d => d.ServiceType == typeof(IMediaStorage));
+        services.Remove(real);
+        services.AddSingleton<IMediaStorage>(sp =>
+        {
+            var storage = new FaultyStorage((IMediaStorage)real.ImplementationFactory!(sp));
+            arrange(storage);
+            return storage;
+        });
+    }
+
+    public Task WriteAsync(StorageKey key, Stream content, CancellationToken cancellationToken = default)
+    {
+        var number = Interlocked.Increment(ref _writes);
+        return number == FailWriteNumber
+            ? throw new IOException($"simulated storage failure on write #{number} ({key})")
+            : inner.WriteAsync(key, content, cancellationToken);
+    }
 
     public Task<Stream?> OpenReadAsync(StorageKey key, CancellationToken cancellationToken = default) => inner.OpenReadAsync(key, cancellationToken);
 

@@ -29,13 +29,16 @@ internal static class AzureBlobFailures
 
     /// <summary>
     /// Status 0 is a transport failure (refused, reset, name not resolved); 5xx is the service failing. Once the
-    /// client's own retries are spent they arrive wrapped together in an <see cref="AggregateException"/>.
+    /// client's own retries are spent they arrive wrapped together in an <see cref="AggregateException"/>, where a
+    /// cancellation is a try cut off by the client's network timeout: the caller's own cancellation stops the
+    /// retries and surfaces unwrapped.
     /// </summary>
     private static bool IsUnavailable(Exception ex) => ex switch
     {
         RequestFailedException failed => failed.Status is 0 or 500 or 502 or 503 or 504,
         HttpRequestException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0
+            && aggregate.InnerExceptions.All(inner => inner is OperationCanceledException || IsUnavailable(inner)),
         _ => false,
     };
 }
