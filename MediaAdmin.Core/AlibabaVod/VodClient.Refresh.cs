@@ -22,11 +22,12 @@ public sealed partial class VodClient
             throw new ArgumentException("Every object path must be one non-empty line.", nameof(objectPaths));
         }
 
-        var reply = await CallAsync(account, "RefreshVodObjectCaches", new Dictionary<string, string>
+        // Each accepted call spends the day's refresh quota, so one that may have reached Alibaba is not sent again.
+        var reply = await SendAsync(account, "RefreshVodObjectCaches", new Dictionary<string, string>
         {
             ["ObjectPath"] = string.Join("\n", objectPaths),
             ["ObjectType"] = objectType.ToString(),
-        }, cancellationToken);
+        }, retryAfterSend: false, cancellationToken);
         return reply.Then(root => VodReplyReader.Text(root, "RefreshTaskId") is { Length: > 0 } ids
             ? VodReply<VodRefreshSubmission>.Success(new VodRefreshSubmission(
                 ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), VodReplyReader.Text(root, "RequestId")))

@@ -9,6 +9,9 @@ public sealed record AuditLine(
 {
     /// <summary>With the AlibabaVod source: the RequestId of the DeleteVideo call Alibaba answered.</summary>
     public string? RemoteRequestId { get; init; }
+
+    /// <summary>When a person marked this deletion's CDN reminder done: who, when and why; null otherwise.</summary>
+    public AuditCdnMarkDone? CdnMarkDone { get; init; }
 }
 
 /// <summary>What became of one ID a deletion asked for.</summary>

@@ -57,12 +57,24 @@ public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory,
             .Include(r => r.Entries)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        var markDones = await CdnMarkDonesAsync(db, found.Select(r => r.RequestId).ToList(), cancellationToken);
         return Result<IReadOnlyList<AuditLine>>.Success(found.Select(r => new AuditLine(
             r.RequestId, r.CreatedAtUtc, r.UserName, r.Channel, r.AccessKeyId, r.RemoteAddress, r.RequestedIds, r.ErrorCode,
             r.Entries.OrderBy(e => e.Outcome).ThenBy(e => e.Id).Select(e => new AuditLineEntry(e.VideoId, e.Outcome, e.Title, e.Reason)).ToList())
             {
                 RemoteRequestId = r.RemoteRequestId,
+                CdnMarkDone = markDones.GetValueOrDefault(r.RequestId),
             }).ToList());
+    }
+
+    /// <summary>The reminders among <paramref name="requestIds"/> a person closed; a verified purge closes one with no one's say.</summary>
+    private static async Task<Dictionary<string, AuditCdnMarkDone>> CdnMarkDonesAsync(MediaDbContext db, List<string> requestIds, CancellationToken cancellationToken)
+    {
+        var closed = await db.CdnInvalidations.AsNoTracking()
+            .Where(i => requestIds.Contains(i.RequestId) && i.RefreshedAtUtc != null && i.VerifiedAtUtc == null)
+            .Select(i => new { i.RequestId, i.RefreshedByName, i.RefreshedAtUtc, i.RefreshedReason })
+            .ToListAsync(cancellationToken);
+        return closed.ToDictionary(i => i.RequestId, i => new AuditCdnMarkDone(i.RefreshedByName ?? "", i.RefreshedAtUtc!.Value, i.RefreshedReason));
     }
 
     /// <summary>The matching records (up to 5,000) as CSV, one line per ID asked for.</summary>
@@ -75,25 +87,30 @@ public sealed class AuditLogService(IDbContextFactory<MediaDbContext> dbFactory,
 
     private static string ToCsv(IReadOnlyList<AuditLine> lines)
     {
-        var csv = new StringBuilder("request_id,time_utc,user,channel,access_key_id,remote_address,error_code,video_id,outcome,title,reason,alibaba_request_id\n");
+        var csv = new StringBuilder("request_id,time_utc,user,channel,access_key_id,remote_address,error_code,video_id,outcome,title,reason,"
+            + "cdn_marked_done_by,cdn_marked_done_utc,cdn_marked_done_reason,alibaba_request_id\n");
         foreach (var line in lines)
         {
-            var common = string.Join(",", Csv(line.RequestId), Csv(line.CreatedAtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+            var common = string.Join(",", Csv(line.RequestId), Time(line.CreatedAtUtc),
                 Csv(line.UserName), Csv(line.Channel.ToString()), Csv(line.AccessKeyId), Csv(line.RemoteAddress), Csv(line.ErrorCode));
-            var remote = Csv(line.RemoteRequestId);
+            var markDoneAndRemote = line.CdnMarkDone is { } done
+                ? string.Join(",", Csv(done.By), Time(done.AtUtc), Csv(done.Reason), Csv(line.RemoteRequestId))
+                : ",,," + Csv(line.RemoteRequestId);
             if (line.Entries.Count == 0)
             {
-                csv.Append(common).Append(",,,,,").Append(remote).Append('\n');
+                csv.Append(common).Append(",,,,,").Append(markDoneAndRemote).Append('\n');
             }
 
             foreach (var entry in line.Entries)
             {
-                csv.Append(common).Append(',').Append(string.Join(",", Csv(entry.VideoId), Csv(entry.Outcome.ToString()), Csv(entry.Title), Csv(entry.Reason), remote)).Append('\n');
+                csv.Append(common).Append(',').Append(string.Join(",", Csv(entry.VideoId), Csv(entry.Outcome.ToString()), Csv(entry.Title), Csv(entry.Reason), markDoneAndRemote)).Append('\n');
             }
         }
 
         return csv.ToString();
     }
+
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula.</summary>
     internal static string Csv(string? value)

@@ -27,7 +27,32 @@ public sealed class AuditLogServiceTests : CoreHostTest
         var lines = csv.TrimEnd('\n').Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Contains($"{asset.Id},Deleted,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith($"{missing},NonExistent,,,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith($"{missing},NonExistent,,,,,,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Marking_a_cdn_reminder_done_is_in_the_audit_log_and_its_csv_with_who_when_and_why()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var marked = await App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), (await App.AddAssetAsync(editor.Id)).Id);
+        var open = await App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), (await App.AddAssetAsync(editor.Id)).Id);
+        var before = DateTime.UtcNow.AddSeconds(-1);
+        Assert.True((await App.Services.GetRequiredService<CdnPurgeService>().MarkDoneAsync(editor.Id, marked.RequestId, "Refreshed by hand, \"all\" of it")).IsSuccess);
+        var log = App.Services.GetRequiredService<AuditLogService>();
+
+        var lines = (await log.SearchAsync(admin.Id, new AuditQuery())).Value;
+        var csv = (await log.ExportCsvAsync(admin.Id, new AuditQuery())).Value.TrimEnd('\n').Split('\n');
+
+        var done = lines.Single(l => l.RequestId == marked.RequestId).CdnMarkDone;
+        Assert.NotNull(done);
+        Assert.Equal((editor.UserName, "Refreshed by hand, \"all\" of it"), (done.By, done.Reason));
+        Assert.InRange(done.AtUtc, before, DateTime.UtcNow.AddSeconds(1));
+        Assert.Null(lines.Single(l => l.RequestId == open.RequestId).CdnMarkDone);
+        Assert.EndsWith(",reason,cdn_marked_done_by,cdn_marked_done_utc,cdn_marked_done_reason,alibaba_request_id", csv[0], StringComparison.Ordinal);
+        var time = done.AtUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith($",{editor.UserName},{time},\"Refreshed by hand, \"\"all\"\" of it\",", csv.Single(l => l.StartsWith(marked.RequestId, StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(",,,,,", csv.Single(l => l.StartsWith(open.RequestId, StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bunit;
 using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Cdn.Purge;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -14,6 +15,7 @@ public abstract class ConsoleComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddOptions<CdnOptions>();
+        Services.AddOptions<CdnPurgeOptions>();
     }
 
     Task IAsyncLifetime.InitializeAsync() => StartAsync();

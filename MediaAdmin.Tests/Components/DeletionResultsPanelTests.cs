@@ -1,8 +1,10 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Tests.Components;
 
@@ -68,6 +70,32 @@ public sealed class DeletionResultsPanelTests : CoreComponentTest
         Assert.Equal("https://refresh.example/console", panel.Find("[data-testid=cdn-console-link]").GetAttribute("href"));
         Assert.Equal("https://cdn.test/media/a1/source.mp4\nhttps://cdn.test/media/a1/snapshots/00.png", panel.Find("[data-testid=cdn-urls]").TextContent.Trim());
         Assert.Empty(panel.FindAll("[data-testid=request-error]"));
+    }
+
+    [Fact]
+    public void With_a_provider_purging_automatically_the_reminder_says_a_purge_was_queued_and_links_its_state()
+    {
+        Services.AddSingleton(Options.Create(new CdnPurgeOptions { Provider = "Http", Automatic = true }));
+
+        var panel = Render<DeletionResultsPanel>(p => p.Add(c => c.Result, Mixed).Add(c => c.RefreshConsoleUrl, "https://refresh.example/console"));
+
+        Assert.Equal("A CDN purge of these 2 URLs was queued; its state: follow it on the reminder.", Words(panel.Find("[data-testid=cdn-reminder]").TextContent));
+        Assert.Equal("/cdn-refresh/AE9F3948-133C-4239-9B4C-7F79D6CC3CDF", panel.Find("[data-testid=cdn-purge-state-link]").GetAttribute("href"));
+        Assert.Empty(panel.FindAll("[data-testid=cdn-console-link]"));
+    }
+
+    [Fact]
+    public void With_a_provider_waiting_for_a_person_the_reminder_asks_for_refresh_now()
+    {
+        Services.AddSingleton(Options.Create(new CdnPurgeOptions { Provider = "AlibabaVod", Automatic = false }));
+
+        var panel = Render<DeletionResultsPanel>(p => p.Add(c => c.Result, Mixed).Add(c => c.RefreshConsoleUrl, "https://refresh.example/console"));
+
+        Assert.Equal(
+            "CDN caches were not refreshed yet: these 2 URLs may still be served until you press Refresh now (below or on the reminder).",
+            Words(panel.Find("[data-testid=cdn-reminder]").TextContent));
+        Assert.Equal("/cdn-refresh/AE9F3948-133C-4239-9B4C-7F79D6CC3CDF", panel.Find("[data-testid=cdn-purge-state-link]").GetAttribute("href"));
+        Assert.Empty(panel.FindAll("[data-testid=cdn-console-link]"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using MediaAdmin.Core.Cdn.UrlAuth;
 using MediaAdmin.Core.Results;
 using MediaAdmin.Core.Storage;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaAdmin.Web.Cdn;
@@ -21,7 +22,8 @@ internal static class CdnOriginEndpoints
 
     public static IEndpointRouteBuilder MapCdnOrigin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(CdnUrlSigner.OriginPathPrefix + "{**key}", ServeAsync).AllowAnonymous();
+        // HEAD too: the purge probe and edges that forward a HEAD on a miss ask it; Kestrel sends the same headers without the body.
+        endpoints.MapMethods(CdnUrlSigner.OriginPathPrefix + "{**key}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous();
         return endpoints;
     }
 
@@ -36,6 +38,14 @@ internal static class CdnOriginEndpoints
     {
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = SandboxPolicy;
+
+        // An origin answers for files: a bodiless 404 stays one, not the console's re-executed not-found page, which a HEAD
+        // (the probe's, an edge's) would not even reach.
+        if (request.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
+
         if (!StorageKey.TryParse(key, out var storageKey, out _))
         {
             return TypedResults.NotFound();

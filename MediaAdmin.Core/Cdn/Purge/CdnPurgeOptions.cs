@@ -59,6 +59,13 @@ public sealed class CdnPurgeOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Cdn:Purge:StepLease must be between 00:00:01 and 01:00:00.")]
     public TimeSpan StepLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often an open CDN refresh page or reminder reads its open deletions again while it shows any: the change
+    /// event only reaches pages in the process whose worker or person made the change, not those on other instances.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00", ErrorMessage = "Cdn:Purge:PageRereadInterval must be between 00:00:00.100 and 00:10:00.")]
+    public TimeSpan PageRereadInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The provider <see cref="Provider"/> names, or null when it names none.</summary>
     public CdnPurgeProviderKind? ProviderKind =>
         Enum.TryParse<CdnPurgeProviderKind>(Provider, ignoreCase: true, out var kind) && !int.TryParse(Provider, out _) ? kind : null;

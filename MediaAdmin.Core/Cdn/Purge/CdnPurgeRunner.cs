@@ -86,7 +86,12 @@ internal sealed class CdnPurgeRunner(
             await SubmitAsync(db, job, rows, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveUnlessClosedAsync(db, job, cancellationToken))
+        {
+            logger.LogInformation("CDN purge of DeleteVideo {RequestId} was closed by a person during the step; the step's result is dropped", job.RequestId);
+            return;
+        }
+
         if (job.PurgeState != before)
         {
             logger.LogInformation("CDN purge of DeleteVideo {RequestId}: {From} -> {To}", job.RequestId, before, job.PurgeState);
@@ -109,7 +114,11 @@ internal sealed class CdnPurgeRunner(
         job.PurgeAttempts++;
         job.PurgeWaitReason = null;
         job.PurgeWaitUntilUtc = null;
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await SaveUnlessClosedAsync(db, job, cancellationToken))
+        {
+            return;
+        }
+
         notifier.Publish(job.RequestId, job.PurgeState);
 
         var outstanding = CdnPurgeUrlRows.Outstanding(rows);
@@ -161,6 +170,28 @@ internal sealed class CdnPurgeRunner(
         {
             job.NextPurgeAtUtc = now + Settings.ProbeInterval;
         }
+    }
+
+    /// <summary>
+    /// Saves the step only while nobody closed the deletion: a conditional update takes the row first, in the save's
+    /// transaction, so a Mark done either committed before it (and the step's result is dropped: false) or waits for it.
+    /// </summary>
+    private static async Task<bool> SaveUnlessClosedAsync(MediaDbContext db, CdnInvalidation job, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var open = await db.CdnInvalidations.Where(i => i.Id == job.Id && i.RefreshedAtUtc == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.PurgeAttempts, i => i.PurgeAttempts), ct) == 1;
+            if (open)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return open;
+        }, cancellationToken);
     }
 
     private static void MarkPurged(CdnInvalidation job, DateTime now)

@@ -95,6 +95,18 @@ public sealed class AlibabaVodPurgeProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refresh_that_may_have_reached_Alibaba_is_not_sent_again_since_a_second_one_spends_the_quota_twice()
+    {
+        _vod.ReplyOnceTo("RefreshVodObjectCaches", 500, """{"RequestId":"I-1","Code":"InternalError","Message":"The request processing has failed due to some unknown error."}""");
+
+        var submission = await Provider(purgeFolders: true).SubmitAsync(Batch(assets: 2, filesPerAsset: 3));
+
+        Assert.Single(_vod.CallsTo("RefreshVodObjectCaches"));
+        Assert.All(submission.Outcomes, o => Assert.False(o.Accepted));
+        Assert.Empty(submission.TaskIds);
+    }
+
+    [Fact]
     public async Task A_refused_purge_reports_every_path_refused_with_Alibaba_code_and_not_retryable()
     {
         _vod.ReplyOnceTo("RefreshVodObjectCaches", 403, """{"RequestId":"I-1","Code":"IllegalOperation","Message":"Illegal domain operate is not permitted."}""");

@@ -1,6 +1,7 @@
 using System.Net;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn.Purge;
+using MediaAdmin.Core.Cdn.UrlAuth;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
@@ -15,6 +16,8 @@ namespace MediaAdmin.Tests.Cdn.Purge;
 /// </summary>
 public sealed class CdnPurgeVarnishTests(VarnishEdge edge) : IClassFixture<VarnishEdge>, IDisposable
 {
+    private const string UrlAuthKey = "EdgeAndConsoleKey2026";
+
     private readonly TempFolder _folder = new();
     private readonly HttpClient _viewer = new();
 
@@ -33,6 +36,36 @@ public sealed class CdnPurgeVarnishTests(VarnishEdge edge) : IClassFixture<Varni
         Assert.All(verified.Urls.Where(u => !u.IsFolder), u => Assert.True(u.Accepted));
         Assert.All(verified.Urls.Where(u => u.IsFolder), u => Assert.Null(u.Accepted));
         await AssertEdgeAnswersNotFoundAsync(asset);
+    }
+
+    [Fact]
+    public async Task With_url_authentication_a_purge_per_url_drops_the_one_object_every_signed_url_was_served_from()
+    {
+        await using var console = await StartConsoleAsync(edge.Address, urlAuthKey: UrlAuthKey);
+        var signer = console.Services.GetRequiredService<CdnUrlSigner>();
+        var signed = new Dictionary<string, string>();
+        string ViewersUrl(MediaFile file) => signed.TryGetValue(file.StorageKey, out var url) ? url : signed[file.StorageKey] = signer.Sign(file.CdnUrl);
+        var (editorId, asset) = await AddCachedAssetAsync(console, ViewersUrl);
+        var cached = CachedFiles(asset, signed: true).ToList();
+        foreach (var file in cached)
+        {
+            using var otherSignature = await _viewer.GetAsync(new Uri(SignedWithRand(file.CdnUrl, "7")));
+            using var unsigned = await _viewer.GetAsync(new Uri(file.CdnUrl));
+
+            Assert.Equal("HIT", otherSignature.Headers.GetValues("X-Cache").Single());
+            Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        }
+
+        var requestId = await DeleteAndSeeTheEdgeStillServeAsync(console, editorId, asset, ViewersUrl);
+        await console.Services.GetRequiredService<CdnPurgeService>().RefreshNowAsync(editorId, [requestId]);
+
+        var verified = await PurgeFixtures.WaitForAsync(console.Services, editorId, requestId, d => d.Summary.State is CdnPurgeState.Verified or CdnPurgeState.Failed);
+        Assert.True(verified.Summary.State == CdnPurgeState.Verified, verified.Summary.Error);
+        foreach (var file in cached)
+        {
+            using var gone = await _viewer.GetAsync(new Uri(ViewersUrl(file)));
+            Assert.Contains(gone.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        }
     }
 
     [Fact]
@@ -109,49 +142,67 @@ public sealed class CdnPurgeVarnishTests(VarnishEdge edge) : IClassFixture<Varni
         _folder.Dispose();
     }
 
-    private async Task<ConsoleServer> StartConsoleAsync(Uri purgeTo, bool automatic = false, bool banPrefix = false, string verifyFor = "00:01:00")
+    private async Task<ConsoleServer> StartConsoleAsync(Uri purgeTo, bool automatic = false, bool banPrefix = false, string verifyFor = "00:01:00", string? urlAuthKey = null)
     {
-        var console = await ConsoleServer.StartAsync(_folder.Path, PurgeFixtures.QuickPurge(edge.Address, purgeTo, automatic, banPrefix, verifyFor));
+        var settings = PurgeFixtures.QuickPurge(edge.Address, purgeTo, automatic, banPrefix, verifyFor);
+        settings["Cdn:UrlAuth:PrivateKey"] = urlAuthKey;
+        var console = await ConsoleServer.StartAsync(_folder.Path, settings);
         await edge.UseOriginAsync(console.BaseAddress);
         return console;
     }
 
-    /// <summary>An HLS asset whose every file a viewer fetched through the edge, so the edge holds each one (X-Cache: HIT).</summary>
-    private async Task<(string EditorId, MediaAsset Asset)> AddCachedAssetAsync(ConsoleServer console)
+    /// <summary>
+    /// The files the edge may cache: all of them, but with URL authentication not the playlists, which the origin
+    /// signs per request and marks private.
+    /// </summary>
+    private static IEnumerable<MediaFile> CachedFiles(MediaAsset asset, bool signed) =>
+        asset.Files.Where(f => !signed || f.Format != "m3u8");
+
+    /// <summary>The file's public URL signed as the console signs it, but with another rand: another URL for the same file.</summary>
+    private static string SignedWithRand(string url, string rand)
     {
+        var issued = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return $"{url}?{TypeAAuthKey.ParameterName}={TypeAAuthKey.Sign(new Uri(url).AbsolutePath, issued, rand, "0", UrlAuthKey)}";
+    }
+
+    /// <summary>An HLS asset whose every file a viewer fetched through the edge, so the edge holds each one (X-Cache: HIT).</summary>
+    private async Task<(string EditorId, MediaAsset Asset)> AddCachedAssetAsync(ConsoleServer console, Func<MediaFile, string>? urlOf = null)
+    {
+        urlOf ??= f => f.CdnUrl;
         var editor = await console.CreateUserAsync(RoleNames.Editor);
         var asset = await console.Services.GetRequiredService<AssetIngestion>().IngestAsync(PurgeFixtures.HlsVideo(editor.Id));
         foreach (var file in asset.Files)
         {
-            using var first = await _viewer.GetAsync(new Uri(file.CdnUrl));
+            using var first = await _viewer.GetAsync(new Uri(urlOf(file)));
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
-        await AssertEdgeStillServesAsync(asset);
+        await AssertEdgeStillServesAsync(asset, urlOf);
         return (editor.Id, asset);
     }
 
     /// <summary>Deletes the asset; the origin no longer has its files, yet the edge serves every one from its cache.</summary>
-    private async Task<string> DeleteAndSeeTheEdgeStillServeAsync(ConsoleServer console, string editorId, MediaAsset asset)
+    private async Task<string> DeleteAndSeeTheEdgeStillServeAsync(ConsoleServer console, string editorId, MediaAsset asset, Func<MediaFile, string>? urlOf = null)
     {
         var deletion = await console.Services.GetRequiredService<VideoDeletionService>().DeleteAsync(new DeletionCaller(editorId, DeletionChannel.Console), asset.Id);
         Assert.True(deletion.Succeeded);
         using var origin = console.CreateClient();
         foreach (var file in asset.Files)
         {
-            using var fromOrigin = await origin.GetAsync(new Uri("/cdn/" + file.StorageKey, UriKind.Relative));
+            var path = urlOf is null ? "/cdn/" + file.StorageKey : new Uri(urlOf(file)).PathAndQuery;
+            using var fromOrigin = await origin.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(HttpStatusCode.NotFound, fromOrigin.StatusCode);
         }
 
-        await AssertEdgeStillServesAsync(asset);
+        await AssertEdgeStillServesAsync(asset, urlOf);
         return deletion.RequestId;
     }
 
-    private async Task AssertEdgeStillServesAsync(MediaAsset asset)
+    private async Task AssertEdgeStillServesAsync(MediaAsset asset, Func<MediaFile, string>? urlOf = null)
     {
-        foreach (var file in asset.Files)
+        foreach (var file in CachedFiles(asset, signed: urlOf is not null))
         {
-            using var cached = await _viewer.GetAsync(new Uri(file.CdnUrl));
+            using var cached = await _viewer.GetAsync(new Uri((urlOf ?? (f => f.CdnUrl))(file)));
             Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
             Assert.Equal("HIT", cached.Headers.GetValues("X-Cache").Single());
         }

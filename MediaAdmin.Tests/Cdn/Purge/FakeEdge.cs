@@ -36,6 +36,9 @@ public sealed class FakeEdge : IAsyncDisposable
 
     public int Probes => _probes;
 
+    /// <summary>When set, runs before the edge answers a probe: a test's way to act while a probe step is under way.</summary>
+    public Func<Task>? WhileProbing { get; set; }
+
     private int _probes;
 
     public static async Task<FakeEdge> StartAsync()
@@ -51,7 +54,7 @@ public sealed class FakeEdge : IAsyncDisposable
         return edge;
     }
 
-    private Task AnswerAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.Method is "PURGE" or "BAN")
@@ -62,11 +65,14 @@ public sealed class FakeEdge : IAsyncDisposable
         else
         {
             Interlocked.Increment(ref _probes);
+            if (WhileProbing is { } whileProbing)
+            {
+                await whileProbing();
+            }
+
             var signed = UrlAuth?.Validate(request.Path.Value ?? "", request.Query[TypeAAuthKey.ParameterName].FirstOrDefault()).IsSuccess ?? true;
             context.Response.StatusCode = signed ? ServeStatus : StatusCodes.Status403Forbidden;
         }
-
-        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

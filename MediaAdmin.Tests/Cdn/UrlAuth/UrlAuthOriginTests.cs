@@ -27,6 +27,21 @@ public sealed class UrlAuthOriginTests : UrlAuthServerTest
     }
 
     [Fact]
+    public async Task A_head_follows_the_same_rules_unsigned_is_403_and_signed_is_200_without_a_body()
+    {
+        var file = await FileOfNewAssetAsync();
+
+        using var unsigned = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/cdn/{file.StorageKey}"));
+        using var signed = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/" + Signer.ConsoleUrl(file.StorageKey)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Equal("no-store", unsigned.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Equal(file.SizeBytes, signed.Content.Headers.ContentLength);
+        Assert.Empty(await signed.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_signed_url_is_served_whole_and_in_ranges_until_its_lifetime_ends()
     {
         var file = await FileOfNewAssetAsync();

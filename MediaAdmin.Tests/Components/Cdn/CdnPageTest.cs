@@ -38,8 +38,19 @@ public abstract class CdnPageTest : ConsoleComponentTest
     /// <summary>False for the pages as they are without a purge provider.</summary>
     protected virtual bool WithProvider => true;
 
-    protected override async Task StartAsync() =>
-        App = await CoreHost.StartAsync(_folder.Path, Edge.Register, WithProvider ? StandInEdge.Settings() : null);
+    /// <summary>Settings on top of the stand-in edge's; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
+
+    protected override async Task StartAsync()
+    {
+        var settings = WithProvider ? StandInEdge.Settings() : new Dictionary<string, string?>();
+        foreach (var (key, value) in MoreSettings)
+        {
+            settings[key] = value;
+        }
+
+        App = await CoreHost.StartAsync(_folder.Path, Edge.Register, settings);
+    }
 
     protected override async Task StopAsync()
     {
