@@ -51,7 +51,7 @@ public sealed class ReconcilePageTests : CoreComponentTest
     [Fact]
     public void The_library_status_cell_shows_how_many_files_a_reconciliation_found_missing()
     {
-        var cell = Render<AssetStatusChip>(p => p.Add(c => c.RowStatus, MediaStatus.Normal).Add(c => c.MissingFiles, 2));
+        var cell = Render(AssetStatusChip.Render(MediaStatus.Normal, progress: null, missingFiles: 2));
 
         Assert.Equal("2 files missing", cell.Find("[data-testid=missing-files]").TextContent.Trim());
     }

@@ -20,7 +20,6 @@ namespace MediaAdmin.Web.Components.Pages.Library;
 public sealed partial class LibraryPage : IDisposable
 {
     private readonly DeletionSelection _selection = new();
-    private MudDataGrid<LibraryRow> _grid = default!;
     private LibraryQuery _query = new();
     private IReadOnlyList<Category> _categories = [];
     private DeleteVideosResult? _result;
@@ -30,8 +29,9 @@ public sealed partial class LibraryPage : IDisposable
     private string? _drawerAssetId;
     private string _userId = string.Empty;
     private bool _deleting;
-    private bool _countCapped;
-    private bool _firstLoad = true;
+    private IReadOnlyList<LibraryRow> _rows = [];
+    private LibraryPageWindow _window;
+    private CancellationTokenSource? _load;
     private bool _interactive;
     private bool _mayUpload;
     private LiveIngestProgress _live = default!;
@@ -77,7 +77,7 @@ public sealed partial class LibraryPage : IDisposable
 
     private string RefreshConsoleUrl => Cdn.Value.RefreshConsoleUrl;
 
-    private string PagerInfo => _countCapped ? "{first_item}-{last_item} of 10,000+" : "{first_item}-{last_item} of {all_items}";
+    private bool Loading => _load is not null;
 
     /// <summary>The refusal shown when a 21st asset is picked.</summary>
     internal string? SelectionRefusal { get; private set; }
@@ -89,6 +89,7 @@ public sealed partial class LibraryPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _live = new LiveIngestProgress(IngestProgress, OnIngestProgressAsync, DispatchExceptionAsync);
         var user = (await AuthenticationState).User;
         _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         DeleteRefusal = (await Previews.MayDeleteAnyAsync(_userId)).Error;
@@ -99,70 +100,78 @@ public sealed partial class LibraryPage : IDisposable
         _idText = _query.VideoId;
         _categories = await Library.CategoriesAsync();
         Notifier.Deleted += OnDeletedElsewhere;
-        _live = new LiveIngestProgress(IngestProgress, OnIngestProgressAsync, DispatchExceptionAsync);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
+            // The rows load once the circuit runs the page, as the grid loaded them: not while prerendering.
             _interactive = true;
+            await ReloadAsync();
+        }
+    }
+
+    /// <summary>Loads the rows of <see cref="_query"/>; a newer load cancels an older one still running.</summary>
+    private async Task ReloadAsync()
+    {
+        var previous = _load;
+        var load = new CancellationTokenSource();
+        _load = load;
+        previous?.Cancel();
+        StateHasChanged();
+        try
+        {
+            var result = await Library.QueryAsync(_userId, _query, load.Token);
+            load.Token.ThrowIfCancellationRequested();
+
+            // The answer may come after the user went to another page; writing the view back must not pull them back.
+            if (Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0].Length == 0)
+            {
+                Navigation.NavigateTo(LibraryUrl.For(_query), new NavigationOptions { ReplaceHistoryEntry = true });
+            }
+
+            if (!result.IsSuccess)
+            {
+                Snackbar.Add(result.Problem.Message, Severity.Warning);
+                _rows = [];
+                _window = new LibraryPageWindow(_query.Page, _query.PageSize, 0, false);
+                return;
+            }
+
+            await _live.TrackAsync(result.Value.Rows, load.Token);
+            _rows = result.Value.Rows;
+            _window = new LibraryPageWindow(_query.Page, _query.PageSize, result.Value.TotalCount, result.Value.CountIsCapped);
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            // A newer load (or closing the page) replaced this one.
+        }
+        finally
+        {
+            if (_load == load)
+            {
+                _load = null;
+            }
+
+            load.Dispose();
             StateHasChanged();
         }
-
-        if (firstRender && _query.Sort != LibrarySort.Created)
-        {
-            // Show the URL's sort on the column header, not only in the data.
-            var direction = _query.Descending ? SortDirection.Descending : SortDirection.Ascending;
-            switch (_query.Sort)
-            {
-                case LibrarySort.Title:
-                    await _grid.SetSortAsync("Title", direction, r => r.Title);
-                    break;
-                case LibrarySort.Size:
-                    await _grid.SetSortAsync("Size", direction, r => r.TotalSizeBytes);
-                    break;
-                case LibrarySort.Duration:
-                    await _grid.SetSortAsync("Duration", direction, r => r.DurationSeconds);
-                    break;
-            }
-        }
     }
 
-    private async Task<GridData<LibraryRow>> LoadAsync(GridState<LibraryRow> state, CancellationToken cancellationToken)
+    /// <summary>A header click: the sorted column flips its direction; another column sorts ascending, from the first page.</summary>
+    private Task SortByAsync(LibrarySort column) =>
+        SetViewAsync(_query with { Sort = column, Descending = column == _query.Sort && !_query.Descending, Page = 0 });
+
+    private Task GoToPageAsync(int page) => SetViewAsync(_query with { Page = Math.Clamp(page, 0, _window.LastPage) });
+
+    private Task SetPageSizeAsync(int size) => SetViewAsync(_query with { PageSize = size, Page = 0 });
+
+    private Task SetViewAsync(LibraryQuery query)
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var (field, descending) = sort is null
-            ? (_firstLoad ? (_query.Sort, _query.Descending) : (LibrarySort.Created, true))
-            : (SortFieldOf(sort.SortBy), sort.Descending);
-        _firstLoad = false;
-        _query = _query with { Page = state.Page, PageSize = state.PageSize, Sort = field, Descending = descending };
-
-        var result = await Library.QueryAsync(_userId, _query, cancellationToken);
-
-        // The answer may come after the user went to another page; writing the view back must not pull them back.
-        if (Navigation.ToBaseRelativePath(Navigation.Uri).Split('?', '#')[0].Length == 0)
-        {
-            Navigation.NavigateTo(LibraryUrl.For(_query), new NavigationOptions { ReplaceHistoryEntry = true });
-        }
-        if (!result.IsSuccess)
-        {
-            Snackbar.Add(result.Problem.Message, Severity.Warning);
-            return new GridData<LibraryRow> { Items = [], TotalItems = 0 };
-        }
-
-        _countCapped = result.Value.CountIsCapped;
-        await _live.TrackAsync(result.Value.Rows, cancellationToken);
-        return new GridData<LibraryRow> { Items = result.Value.Rows, TotalItems = result.Value.TotalCount };
+        _query = query;
+        return ReloadAsync();
     }
-
-    private static LibrarySort SortFieldOf(string? column) => column switch
-    {
-        not null when column.Contains("Title", StringComparison.OrdinalIgnoreCase) => LibrarySort.Title,
-        not null when column.Contains("Size", StringComparison.OrdinalIgnoreCase) => LibrarySort.Size,
-        not null when column.Contains("Duration", StringComparison.OrdinalIgnoreCase) => LibrarySort.Duration,
-        _ => LibrarySort.Created,
-    };
 
     private async Task SearchKeyUpAsync(KeyboardEventArgs e)
     {
@@ -174,28 +183,10 @@ public sealed partial class LibraryPage : IDisposable
 
     private Task ApplyFiltersAsync() => SetFilterAsync(_query with { Search = _searchText, VideoId = _idText });
 
-    private async Task SetFilterAsync(LibraryQuery query)
+    private Task SetFilterAsync(LibraryQuery query) => SetViewAsync(query with { Page = 0 });
+
+    private void Select(LibraryRow row)
     {
-        _query = query with { Page = 0 };
-        if (_grid.CurrentPage != 0)
-        {
-            // Navigating to the first page reloads the data itself.
-            _grid.NavigateTo(MudBlazor.Page.First);
-            return;
-        }
-
-        await _grid.ReloadServerData();
-    }
-
-    private void Toggle(LibraryRow row, bool selected)
-    {
-        SelectionRefusal = null;
-        if (!selected)
-        {
-            _selection.Remove(row.Id);
-            return;
-        }
-
         SelectionRefusal = _selection.TryAdd(new SelectedAsset(row.Id, row.Title, row.CanDelete, row.DeleteDeniedReason)).Error;
         if (SelectionRefusal is not null)
         {
@@ -215,10 +206,6 @@ public sealed partial class LibraryPage : IDisposable
         _selection.Clear();
         SelectionRefusal = null;
     }
-
-    private static string RowClass(LibraryRow row, int index) => row.CanDelete ? string.Empty : "row-not-deletable";
-
-    private static readonly MarkupString CopyIcon = new(Icons.Material.Filled.ContentCopy);
 
     private Task CopyIdAsync(string id) => CopyAsync(id, $"Copied {id}");
 
@@ -241,7 +228,7 @@ public sealed partial class LibraryPage : IDisposable
         await ConfirmAndDeleteAsync(_selection.Items.Select(i => i.Id).ToList(), _selection.ToVideoIds());
     }
 
-    private void OpenDrawer(DataGridRowClickEventArgs<LibraryRow> click) => _drawerAssetId = click.Item.Id;
+    private void OpenDrawer(LibraryRow row) => _drawerAssetId = row.Id;
 
     /// <summary>The drawer's Delete: the same confirmation and deletion as "Delete selected", for the one asset shown.</summary>
     private async Task DeleteFromDrawerAsync(AssetPreview asset)
@@ -281,7 +268,7 @@ public sealed partial class LibraryPage : IDisposable
         var dialog = await Dialogs.ShowAsync<UploadDialog>("Upload media", parameters, options);
         if (await dialog.Result is { Canceled: false, Data: > 0 })
         {
-            await _grid.ReloadServerData();
+            await ReloadAsync();
         }
     }
 
@@ -306,7 +293,7 @@ public sealed partial class LibraryPage : IDisposable
                 _selection.RemoveAll(result.Deleted.Select(d => d.VideoId).Concat(result.NonExistent));
             }
 
-            await _grid.ReloadServerData();
+            await ReloadAsync();
         }
         finally
         {
@@ -327,7 +314,7 @@ public sealed partial class LibraryPage : IDisposable
                     config => config.VisibleStateDuration = 8000);
             }
 
-            await _grid.ReloadServerData();
+            await ReloadAsync();
             StateHasChanged();
         });
     }
@@ -337,7 +324,7 @@ public sealed partial class LibraryPage : IDisposable
     {
         if (someLeftFlight)
         {
-            await _grid.ReloadServerData();
+            await ReloadAsync();
         }
 
         StateHasChanged();
@@ -346,6 +333,7 @@ public sealed partial class LibraryPage : IDisposable
     public void Dispose()
     {
         Notifier.Deleted -= OnDeletedElsewhere;
+        _load?.Cancel();
         _live?.Dispose();
     }
 }
