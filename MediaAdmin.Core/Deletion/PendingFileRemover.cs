@@ -108,6 +108,9 @@ public sealed class PendingFileRemover(
             }
         }
 
+        // In key order, close to the order they were written in: a listing comes in the file system's order (hash
+        // order on ext4), which visits the files' inodes at random, while the floor removes them in the rows' order.
+        keys.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
         string? failure = null;
         foreach (var batch in keys.Chunk(options.Value.WorkerBatchSize))
         {
