@@ -91,6 +91,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
 
     private static void AddDeletion(IServiceCollection services)
     {
+        services.AddSingleton<IValidateOptions<DeletionOptions>, DeletionOptionsValidator>();
         services.AddSingleton<FileRemovalSignal>();
         services.AddSingleton<FileRemovalProgressService>();
         services.AddSingleton<PendingRemovals>();
