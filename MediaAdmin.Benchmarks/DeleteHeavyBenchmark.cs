@@ -23,18 +23,23 @@ internal static class DeleteHeavyBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (await HeavyAssetDrafts.HeavyFilesOfAsync(args) is not { } heavyFiles)
+        {
+            return 2;
+        }
+
         await using var storage = await BenchmarkStorage.StartAsync(args);
-        return storage is null ? 2 : await BenchmarkFolder.RunInAsync("mediaadmin-delete-heavy-", root => RunInAsync(root, storage, Stats.Rounds(args, 3), RemovalConcurrency(args)));
+        return storage is null ? 2 : await BenchmarkFolder.RunInAsync("mediaadmin-delete-heavy-", root => RunInAsync(root, storage, heavyFiles, Stats.Rounds(args, 3), RemovalConcurrency(args)));
     }
 
-    private static async Task<int> RunInAsync(string root, BenchmarkStorage storage, int rounds, string? removalConcurrency)
+    private static async Task<int> RunInAsync(string root, BenchmarkStorage storage, int heavyFiles, int rounds, string? removalConcurrency)
     {
         await using var service = await BenchmarkHost.StartAsync(Path.Combine(root, "service"), Settings(storage, "service", removalConcurrency));
         await using var floor = await BenchmarkHost.StartAsync(Path.Combine(root, "floor"), Settings(storage, "floor", removalConcurrency));
         var serviceAdmin = await service.CreateAdministratorAsync();
         var floorAdmin = await floor.CreateAdministratorAsync();
 
-        var replies = new Dictionary<int, List<double>> { [HeavyAssetDrafts.SmallFiles] = [], [HeavyAssetDrafts.HeavyFiles] = [] };
+        var replies = new Dictionary<int, List<double>> { [HeavyAssetDrafts.SmallFiles] = [], [heavyFiles] = [] };
         var cleans = new List<double>();
         var floors = new List<double>();
 
@@ -46,8 +51,8 @@ internal static class DeleteHeavyBenchmark
 
             // Both sets are on disk before either is timed, and they take turns going first, so the page cache and
             // the file system's journal favour neither the service nor the floor.
-            var serviceIds = await IngestAsync(service, serviceAdmin, HeavyAssetDrafts.HeavyFiles, round);
-            var floorIds = await IngestAsync(floor, floorAdmin, HeavyAssetDrafts.HeavyFiles, round);
+            var serviceIds = await IngestAsync(service, serviceAdmin, heavyFiles, round);
+            var floorIds = await IngestAsync(floor, floorAdmin, heavyFiles, round);
             var floorFirst = round % 2 != 0;
             double floorMs;
             (double ReplyMs, double CleanMs) timed;
@@ -66,23 +71,23 @@ internal static class DeleteHeavyBenchmark
             if (round >= 0)
             {
                 replies[HeavyAssetDrafts.SmallFiles].Add(smallReplyMs);
-                replies[HeavyAssetDrafts.HeavyFiles].Add(replyMs);
+                replies[heavyFiles].Add(replyMs);
                 cleans.Add(cleanMs);
                 floors.Add(floorMs);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: reply_ms={replyMs:F1} clean_ms={cleanMs:F0} floor_ms={floorMs:F0} ({(floorFirst ? "floor" : "service")} first; 3,000-file videos)"));
+                $"round {round}: reply_ms={replyMs:F1} clean_ms={cleanMs:F0} floor_ms={floorMs:F0} ({(floorFirst ? "floor" : "service")} first; {heavyFiles:N0}-file videos)"));
         }
 
         var small = Stats.Median(replies[HeavyAssetDrafts.SmallFiles]);
-        var heavy = Stats.Median(replies[HeavyAssetDrafts.HeavyFiles]);
+        var heavy = Stats.Median(replies[heavyFiles]);
         var clean = Stats.Median(cleans);
         var floorMedian = Stats.Median(floors);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rounds={rounds} removal_concurrency={Concurrency(service)} reply_median_ms: 32-file={small:F1} 3000-file={heavy:F1}; 3000-file clean_median_ms={clean:F0} floor_median_ms={floorMedian:F0}"));
+            $"rounds={rounds} removal_concurrency={Concurrency(service)} reply_median_ms: 32-file={small:F1} {heavyFiles}-file={heavy:F1}; {heavyFiles}-file clean_median_ms={clean:F0} floor_median_ms={floorMedian:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"delete-heavy: storage={storage.Name} reply_ratio={heavy / small:F2} clean_ratio={clean / floorMedian:F2}"));
+            $"delete-heavy: storage={storage.Name} reply_ratio={heavy / small:F2} clean_ratio={clean / floorMedian:F2}{(heavyFiles == HeavyAssetDrafts.HeavyFiles ? "" : $" files_per_video={heavyFiles}")}"));
         return 0;
     }
 
