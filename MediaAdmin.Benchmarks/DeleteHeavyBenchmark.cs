@@ -49,11 +49,23 @@ internal static class DeleteHeavyBenchmark
             var smallIds = await IngestAsync(service, serviceAdmin, HeavyAssetDrafts.SmallFiles, round);
             var (smallReplyMs, _) = await TimeServiceAsync(service, serviceAdmin, smallIds);
 
-            // Both sets are on disk before either is timed, and they take turns going first, so the page cache and
-            // the file system's journal favour neither the service nor the floor.
-            var serviceIds = await IngestAsync(service, serviceAdmin, heavyFiles, round);
-            var floorIds = await IngestAsync(floor, floorAdmin, heavyFiles, round);
+            // Both sets are written and flushed to disk before either is timed, and they take turns being written
+            // and removed first: removing files the kernel has not yet written back is far cheaper than removing
+            // files already on disk, so the set written last would otherwise be removed fastest.
             var floorFirst = round % 2 != 0;
+            List<string> serviceIds, floorIds;
+            if (floorFirst)
+            {
+                floorIds = await IngestAsync(floor, floorAdmin, heavyFiles, round);
+                serviceIds = await IngestAsync(service, serviceAdmin, heavyFiles, round);
+            }
+            else
+            {
+                serviceIds = await IngestAsync(service, serviceAdmin, heavyFiles, round);
+                floorIds = await IngestAsync(floor, floorAdmin, heavyFiles, round);
+            }
+
+            await FlushToDiskAsync();
             double floorMs;
             (double ReplyMs, double CleanMs) timed;
             if (floorFirst)
@@ -89,6 +101,13 @@ internal static class DeleteHeavyBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"delete-heavy: storage={storage.Name} reply_ratio={heavy / small:F2} clean_ratio={clean / floorMedian:F2}{(heavyFiles == HeavyAssetDrafts.HeavyFiles ? "" : $" files_per_video={heavyFiles}")}"));
         return 0;
+    }
+
+    /// <summary>Has the kernel write every dirty page back (sync(1)), so neither set's removal starts with its files still unwritten.</summary>
+    private static async Task FlushToDiskAsync()
+    {
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false }) ?? throw new InvalidOperationException("sync did not start");
+        await sync.WaitForExitAsync();
     }
 
     /// <summary>The reply, and from the same start the moment the worker reports storage clean.</summary>
