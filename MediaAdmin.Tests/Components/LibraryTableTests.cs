@@ -1,18 +1,14 @@
 using Bunit;
-using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Pages.Library;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Tests.Components;
 
 /// <summary>The library table's sorting, paging, keyboard access and empty view, on the real page over a real SQLite file.</summary>
-public sealed class LibraryTableTests : CoreComponentTest
+public sealed class LibraryTableTests : LibraryPageTest
 {
     [Fact]
     public async Task Clicking_the_title_header_sorts_by_title_and_clicking_it_again_reverses_the_order()
@@ -113,7 +109,6 @@ public sealed class LibraryTableTests : CoreComponentTest
         Assert.True(PagerButton(page, "Next page").HasAttribute("disabled"));
     }
 
-    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     private static List<string> Titles(IRenderedComponent<LibraryPage> page) => page.FindAll("[data-testid=row-title]").Select(e => e.TextContent).ToList();
 
@@ -124,13 +119,4 @@ public sealed class LibraryTableTests : CoreComponentTest
 
     private static AngleSharp.Dom.IElement PagerButton(IRenderedComponent<LibraryPage> page, string label) =>
         page.Find($"[data-testid=library-pager] button[aria-label='{label}']");
-
-    private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user, string url = "/")
-    {
-        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
-            typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(Core.Ingest.IngestProgressService), typeof(AssetPreviewService));
-        Navigation.NavigateTo(url);
-        RenderProviders();
-        return Render<LibraryPage>();
-    }
 }

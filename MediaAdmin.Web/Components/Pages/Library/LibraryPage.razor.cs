@@ -8,7 +8,6 @@ using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Dialogs;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -24,8 +23,6 @@ public sealed partial class LibraryPage : IDisposable
     private IReadOnlyList<Category> _categories = [];
     private DeleteVideosResult? _result;
     private string? _lastVideoIds;
-    private string? _searchText;
-    private string? _idText;
     private string? _drawerAssetId;
     private string _userId = string.Empty;
     private bool _deleting;
@@ -96,8 +93,6 @@ public sealed partial class LibraryPage : IDisposable
         _mayUpload = await Permissions.HasAsync(_userId, PermissionNames.UploadMedia);
         var values = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query).ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
         _query = LibraryUrl.Parse(values);
-        _searchText = _query.Search;
-        _idText = _query.VideoId;
         _categories = await Library.CategoriesAsync();
         Notifier.Deleted += OnDeletedElsewhere;
     }
@@ -172,16 +167,6 @@ public sealed partial class LibraryPage : IDisposable
         _query = query;
         return ReloadAsync();
     }
-
-    private async Task SearchKeyUpAsync(KeyboardEventArgs e)
-    {
-        if (e.Key == "Enter")
-        {
-            await ApplyFiltersAsync();
-        }
-    }
-
-    private Task ApplyFiltersAsync() => SetFilterAsync(_query with { Search = _searchText, VideoId = _idText });
 
     private Task SetFilterAsync(LibraryQuery query) => SetViewAsync(query with { Page = 0 });
 
