@@ -109,6 +109,23 @@ public sealed class LibraryTableTests : LibraryPageTest
         Assert.True(PagerButton(page, "Next page").HasAttribute("disabled"));
     }
 
+    [Fact]
+    public async Task Titles_and_owner_names_with_markup_in_them_show_as_text_in_their_cells()
+    {
+        const string Title = "<img src=x onerror=alert(1)> Harbour & \"dawn\" </td>";
+        const string Owner = "<b>Eve</b> & co";
+        var editor = await App.CreateUserAsync(RoleNames.Editor, Owner);
+        await App.AddAssetAsync(editor.Id, title: Title);
+
+        var page = RenderAs(editor);
+
+        page.WaitForAssertion(() => Assert.Equal([Title], Titles(page)));
+        var row = page.Find("tbody tr");
+        Assert.Equal(Title, page.Find("[data-testid=row-title]").GetAttribute("title"));
+        Assert.Equal(Owner, row.QuerySelector("td[data-label=Owner]")!.TextContent);
+        Assert.Empty(row.QuerySelectorAll("b, td:not([class]) img, img:not(.media-thumb)"));
+        Assert.Equal(11, row.QuerySelectorAll("td").Length);
+    }
 
     private static List<string> Titles(IRenderedComponent<LibraryPage> page) => page.FindAll("[data-testid=row-title]").Select(e => e.TextContent).ToList();
 
