@@ -6,6 +6,7 @@ using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Dialogs;
+using MediaAdmin.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
@@ -18,6 +19,10 @@ namespace MediaAdmin.Web.Components.Pages.Library;
 /// <summary>The console's home: browse, select up to 20, confirm, delete, and see what happened.</summary>
 public sealed partial class LibraryPage : IDisposable
 {
+    // MudButton's markup on plain buttons: each open page holds its components for as long as it is open.
+    private static readonly MarkupString UploadIcon = MudIconMarkup.Svg(Icons.Material.Filled.CloudUpload);
+    private static readonly MarkupString DeleteIcon = MudIconMarkup.Svg(Icons.Material.Filled.Delete);
+
     private readonly DeletionSelection _selection = new();
     private LibraryQuery _query = new();
     private IReadOnlyList<Category> _categories = [];

@@ -12,12 +12,14 @@ namespace MediaAdmin.Web.Components.Pages.Library;
 /// benchmark). Every value is HTML-encoded; titles, owner and category names are user input. Built once per row
 /// loaded, so the two render buffers of a page share the strings.
 /// </summary>
-internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupString Type, MarkupString Details)
+internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupString Id, MarkupString Type, MarkupString? Status, MarkupString Details)
 {
     private static readonly string LockIcon =
         $"""<svg class="mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{Icons.Material.Filled.Lock}</svg>""";
 
-    public static LibraryRowMarkup For(LibraryRow row) => new(ThumbnailAndTitleOf(row), TypeOf(row), DetailsOf(row));
+    /// <summary>The row's cells; its status cell as loaded, which fresh ingest progress replaces.</summary>
+    public static LibraryRowMarkup For(LibraryRow row) =>
+        new(ThumbnailAndTitleOf(row), IdOf(row), TypeOf(row), AssetStatusChip.Cell(row.Status, progress: null, row.MissingFiles), DetailsOf(row));
 
     /// <summary>The thumbnail cell and the title cell, with the lock and its reason on a row the user may not delete.</summary>
     private static MarkupString ThumbnailAndTitleOf(LibraryRow row)
@@ -30,6 +32,12 @@ internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupSt
         return new(
             $"""<td class="mud-table-cell">{thumbnail}</td><td class="mud-table-cell" data-label="Title"><div class="title-cell">{lockIcon}"""
             + $"""<span class="title-text" title="{title}" data-testid="row-title">{title}</span></div></td>""");
+    }
+
+    private static MarkupString IdOf(LibraryRow row)
+    {
+        var id = Encode(row.Id);
+        return new($"""<span class="mono id-text" title="{id}" data-testid="row-id">{id}</span>""");
     }
 
     private static MarkupString TypeOf(LibraryRow row) => new($"""<td class="mud-table-cell" data-label="Type">{Encode(row.MediaType.ToString())}</td>""");
