@@ -1,17 +1,15 @@
 using Bunit;
-using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Pages.Library;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Tests.Components;
 
 /// <summary>The library grid's status chips, read from the assets and their ingest jobs in a real SQLite file.</summary>
-public sealed class LibraryIngestStatusTests : CoreComponentTest
+public sealed class LibraryIngestStatusTests : LibraryPageTest
 {
     private static readonly TimeSpan LiveUpdateWait = TimeSpan.FromSeconds(10);
 
@@ -88,13 +86,5 @@ public sealed class LibraryIngestStatusTests : CoreComponentTest
     {
         await using var db = await App.OpenDbAsync();
         await db.IngestJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(set => set.SetProperty(j => j.Progress, progress).SetProperty(j => j.State, IngestJobState.Running));
-    }
-
-    private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user)
-    {
-        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
-            typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(IngestProgressService));
-        RenderProviders();
-        return Render<LibraryPage>();
     }
 }

@@ -1,17 +1,13 @@
 using Bunit;
-using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Pages.Library;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Tests.Components;
 
 /// <summary>The library page rendered by bUnit over the real Core services on a real SQLite file.</summary>
-public sealed class LibraryPageTests : CoreComponentTest
+public sealed class LibraryPageTests : LibraryPageTest
 {
     [Fact]
     public async Task Rows_load_from_the_server_with_not_deletable_ones_marked_and_the_view_in_the_url()
@@ -134,7 +130,6 @@ public sealed class LibraryPageTests : CoreComponentTest
         Assert.Equal("0 / 20 selected", page.Find("[data-testid=selection-counter]").TextContent.Trim());
     }
 
-    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     private async Task<(Core.Accounts.MediaUser Editor, MediaAsset Own, MediaAsset Theirs)> ArrangeAsync()
     {
@@ -143,13 +138,5 @@ public sealed class LibraryPageTests : CoreComponentTest
         var own = await App.AddAssetAsync(editor.Id, title: "Own clip");
         var theirs = await App.AddAssetAsync(colleague.Id, title: "Their clip");
         return (editor, own, theirs);
-    }
-
-    private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user, string url = "/")
-    {
-        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier), typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(Core.Cdn.Purge.CdnPurgeQueries), typeof(Core.Cdn.Purge.CdnPurgeService), typeof(Core.Cdn.Purge.CdnPurgeNotifier), typeof(IOptions<Core.Cdn.Purge.CdnPurgeOptions>), typeof(Core.Ingest.IngestProgressService));
-        Navigation.NavigateTo(url);
-        RenderProviders();
-        return Render<LibraryPage>();
     }
 }

@@ -1,18 +1,14 @@
 using Bunit;
-using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Pages.Library;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Tests.Components;
 
 /// <summary>The library table's sorting, paging, keyboard access and empty view, on the real page over a real SQLite file.</summary>
-public sealed class LibraryTableTests : CoreComponentTest
+public sealed class LibraryTableTests : LibraryPageTest
 {
     [Fact]
     public async Task Clicking_the_title_header_sorts_by_title_and_clicking_it_again_reverses_the_order()
@@ -113,7 +109,23 @@ public sealed class LibraryTableTests : CoreComponentTest
         Assert.True(PagerButton(page, "Next page").HasAttribute("disabled"));
     }
 
-    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+    [Fact]
+    public async Task Titles_and_owner_names_with_markup_in_them_show_as_text_in_their_cells()
+    {
+        const string Title = "<img src=x onerror=alert(1)> Harbour & \"dawn\" </td>";
+        const string Owner = "<b>Eve</b> & co";
+        var editor = await App.CreateUserAsync(RoleNames.Editor, Owner);
+        await App.AddAssetAsync(editor.Id, title: Title);
+
+        var page = RenderAs(editor);
+
+        page.WaitForAssertion(() => Assert.Equal([Title], Titles(page)));
+        var row = page.Find("tbody tr");
+        Assert.Equal(Title, page.Find("[data-testid=row-title]").GetAttribute("title"));
+        Assert.Equal(Owner, row.QuerySelector("td[data-label=Owner]")!.TextContent);
+        Assert.Empty(row.QuerySelectorAll("b, td:not([class]) img, img:not(.media-thumb)"));
+        Assert.Equal(11, row.QuerySelectorAll("td").Length);
+    }
 
     private static List<string> Titles(IRenderedComponent<LibraryPage> page) => page.FindAll("[data-testid=row-title]").Select(e => e.TextContent).ToList();
 
@@ -124,13 +136,4 @@ public sealed class LibraryTableTests : CoreComponentTest
 
     private static AngleSharp.Dom.IElement PagerButton(IRenderedComponent<LibraryPage> page, string label) =>
         page.Find($"[data-testid=library-pager] button[aria-label='{label}']");
-
-    private IRenderedComponent<LibraryPage> RenderAs(Core.Accounts.MediaUser user, string url = "/")
-    {
-        SignInWith(user, typeof(LibraryQueryService), typeof(VideoDeletionService), typeof(FileRemovalProgressService), typeof(DeletionPreviewService), typeof(DeletionNotifier),
-            typeof(PermissionService), typeof(IOptions<CdnOptions>), typeof(Core.Ingest.IngestProgressService), typeof(AssetPreviewService));
-        Navigation.NavigateTo(url);
-        RenderProviders();
-        return Render<LibraryPage>();
-    }
 }

@@ -6,9 +6,9 @@ using MediaAdmin.Core.Ingest;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Web.Components.Dialogs;
+using MediaAdmin.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -19,13 +19,15 @@ namespace MediaAdmin.Web.Components.Pages.Library;
 /// <summary>The console's home: browse, select up to 20, confirm, delete, and see what happened.</summary>
 public sealed partial class LibraryPage : IDisposable
 {
+    // MudButton's markup on plain buttons: each open page holds its components for as long as it is open.
+    private static readonly MarkupString UploadIcon = MudIconMarkup.Svg(Icons.Material.Filled.CloudUpload);
+    private static readonly MarkupString DeleteIcon = MudIconMarkup.Svg(Icons.Material.Filled.Delete);
+
     private readonly DeletionSelection _selection = new();
     private LibraryQuery _query = new();
     private IReadOnlyList<Category> _categories = [];
     private DeleteVideosResult? _result;
     private string? _lastVideoIds;
-    private string? _searchText;
-    private string? _idText;
     private string? _drawerAssetId;
     private string _userId = string.Empty;
     private bool _deleting;
@@ -96,8 +98,6 @@ public sealed partial class LibraryPage : IDisposable
         _mayUpload = await Permissions.HasAsync(_userId, PermissionNames.UploadMedia);
         var values = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query).ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
         _query = LibraryUrl.Parse(values);
-        _searchText = _query.Search;
-        _idText = _query.VideoId;
         _categories = await Library.CategoriesAsync();
         Notifier.Deleted += OnDeletedElsewhere;
     }
@@ -172,16 +172,6 @@ public sealed partial class LibraryPage : IDisposable
         _query = query;
         return ReloadAsync();
     }
-
-    private async Task SearchKeyUpAsync(KeyboardEventArgs e)
-    {
-        if (e.Key == "Enter")
-        {
-            await ApplyFiltersAsync();
-        }
-    }
-
-    private Task ApplyFiltersAsync() => SetFilterAsync(_query with { Search = _searchText, VideoId = _idText });
 
     private Task SetFilterAsync(LibraryQuery query) => SetViewAsync(query with { Page = 0 });
 

@@ -14,9 +14,11 @@ public sealed partial class LibraryTable
 
     // Whole icons as one markup frame each: a row's frames are held twice per open page (see the circuits benchmark).
     private static readonly MarkupString CopyIcon = new($"""<svg viewBox="0 0 24 24" width="18" height="18" fill="currentColor" aria-hidden="true">{Icons.Material.Filled.ContentCopy}</svg>""");
-    private static readonly MarkupString LockIcon = new($"""<svg class="mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{Icons.Material.Filled.Lock}</svg>""");
     private static readonly MarkupString AscendingIcon = SortIcon(Icons.Material.Filled.ArrowUpward);
     private static readonly MarkupString DescendingIcon = SortIcon(Icons.Material.Filled.ArrowDownward);
+
+    private readonly Dictionary<LibraryRow, LibraryRowMarkup> _markup = new(ReferenceEqualityComparer.Instance);
+    private IReadOnlyList<LibraryRow>? _markupRows;
 
     [Parameter, EditorRequired]
     public IReadOnlyList<LibraryRow> Rows { get; set; } = [];
@@ -67,6 +69,26 @@ public sealed partial class LibraryTable
 
     [Parameter]
     public EventCallback<string> OnCopyId { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_markupRows, Rows))
+        {
+            _markup.Clear();
+            _markupRows = Rows;
+        }
+    }
+
+    private LibraryRowMarkup MarkupOf(LibraryRow row)
+    {
+        if (!_markup.TryGetValue(row, out var markup))
+        {
+            markup = LibraryRowMarkup.For(row);
+            _markup[row] = markup;
+        }
+
+        return markup;
+    }
 
     private Task OpenOnEnterAsync(KeyboardEventArgs key, LibraryRow row) =>
         key.Key is "Enter" ? OnOpen.InvokeAsync(row) : Task.CompletedTask;
