@@ -31,8 +31,12 @@ sub vcl_recv {
         unset req.http.x-edge-allowed;
     }
     unset req.http.x-verdict;
-    # The URL without its auth_key parameter: the one cache key of a file, whichever signature asked for it.
-    set req.http.x-file-url = regsub(regsuball(req.url, "([?&])auth_key=[^&]*&?", "\1"), "[?&]$", "");
+    # A file's path without its query: the one cache key of a file, whichever signature (or any other parameter a
+    # viewer adds) asked for it; the origin serves a /cdn file by its path alone and reads only auth_key.
+    set req.http.x-file-url = req.url;
+    if (req.url ~ "^/cdn/") {
+        set req.http.x-file-url = regsub(req.url, "\?.*$", "");
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE is not allowed from this address"));

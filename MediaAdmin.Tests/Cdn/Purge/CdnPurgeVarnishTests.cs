@@ -50,9 +50,11 @@ public sealed class CdnPurgeVarnishTests(VarnishEdge edge) : IClassFixture<Varni
         foreach (var file in cached)
         {
             using var otherSignature = await _viewer.GetAsync(new Uri(SignedWithRand(file.CdnUrl, "7")));
+            using var extraParameter = await _viewer.GetAsync(new Uri(ViewersUrl(file) + "&v=1"));
             using var unsigned = await _viewer.GetAsync(new Uri(file.CdnUrl));
 
             Assert.Equal("HIT", otherSignature.Headers.GetValues("X-Cache").Single());
+            Assert.Equal("HIT", extraParameter.Headers.GetValues("X-Cache").Single());
             Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
         }
 
@@ -64,7 +66,9 @@ public sealed class CdnPurgeVarnishTests(VarnishEdge edge) : IClassFixture<Varni
         foreach (var file in cached)
         {
             using var gone = await _viewer.GetAsync(new Uri(ViewersUrl(file)));
+            using var goneWithExtraParameter = await _viewer.GetAsync(new Uri(ViewersUrl(file) + "&v=1"));
             Assert.Contains(gone.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+            Assert.Contains(goneWithExtraParameter.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
         }
     }
 
