@@ -16,10 +16,11 @@ namespace MediaAdmin.Core.Deletion;
 /// </summary>
 public sealed class PendingFileRemover(
     IDbContextFactory<MediaDbContext> dbFactory,
+    SqliteWriteGate writeGate,
     IMediaStorage storage,
     IOptions<DeletionOptions> options,
     TimeProvider clock,
-    ILogger<PendingFileRemover> logger) : IDisposable
+    ILogger<PendingFileRemover> logger)
 {
     /// <summary>
     /// How often a removal under way saves its count: pages read it every
@@ -27,9 +28,7 @@ public sealed class PendingFileRemover(
     /// </summary>
     private static readonly TimeSpan ProgressSaveInterval = TimeSpan.FromSeconds(1);
 
-    private readonly PendingRemovalRecords _records = new(dbFactory, options, clock);
-
-    public void Dispose() => _records.Dispose();
+    private readonly PendingRemovalRecords _records = new(dbFactory, writeGate, options, clock);
 
     /// <summary>Carries out every record that is due, several assets at once; returns how many assets' prefixes were emptied.</summary>
     public async Task<int> RemoveDueAsync(CancellationToken cancellationToken = default)

@@ -7,15 +7,12 @@ namespace MediaAdmin.Core.Deletion;
 
 /// <summary>
 /// The database side of <see cref="PendingFileRemover"/>: claiming records, saving progress, completing and
-/// postponing them. This process's writes here go one at a time: on SQLite a second writer would only wait
-/// for the lock (and on SQL Server they are short anyway), while the removals they serve run side by side.
+/// postponing them. On SQLite these writes take their turn at the process's <see cref="SqliteWriteGate"/> with the
+/// API's, so no lane holds a thread inside SQLite's busy handler, while the removals they serve run side by side.
 /// </summary>
-internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> dbFactory, IOptions<DeletionOptions> options, TimeProvider clock) : IDisposable
+internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> dbFactory, SqliteWriteGate writeGate, IOptions<DeletionOptions> options, TimeProvider clock)
 {
-    private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly ConcurrentDictionary<long, byte> _takenHere = new();
-
-    public void Dispose() => _writes.Dispose();
 
     /// <summary>
     /// The oldest due record that this process is not already removing, leased to the caller; null when none is due.
@@ -72,11 +69,16 @@ internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> db
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Adds files removed since the last save to the record's count.</summary>
-    public Task SaveProgressAsync(PendingFileDeletion record, int removed, CancellationToken cancellationToken) => WriteAsync(
-        db => db.PendingFileDeletions.Where(p => p.Id == record.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.RemovedFiles, p => p.RemovedFiles + removed), cancellationToken),
-        cancellationToken);
+    /// <summary>
+    /// Adds files removed since the last save to the record's count and renews its lease, so a removal that runs
+    /// longer than <see cref="DeletionOptions.RemovalLease"/> is not taken over by another instance while it goes.
+    /// </summary>
+    public Task SaveProgressAsync(PendingFileDeletion record, int removed, CancellationToken cancellationToken) => WriteAsync(db =>
+    {
+        var leasedUntil = clock.GetUtcNow().UtcDateTime + options.Value.RemovalLease;
+        return db.PendingFileDeletions.Where(p => p.Id == record.Id && p.CompletedAtUtc == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.RemovedFiles, p => p.RemovedFiles + removed).SetProperty(p => p.NextAttemptAtUtc, leasedUntil), cancellationToken);
+    }, cancellationToken);
 
     /// <summary>
     /// In one transaction: removes the asset's file rows (left by the commit on SQLite; none on SQL Server, which
@@ -122,15 +124,8 @@ internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> db
 
     private async Task<T> WriteAsync<T>(Func<MediaDbContext, Task<T>> write, CancellationToken cancellationToken)
     {
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await write(db);
-        }
-        finally
-        {
-            _writes.Release();
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var turn = await writeGate.EnterAsync(db, cancellationToken);
+        return await write(db);
     }
 }
