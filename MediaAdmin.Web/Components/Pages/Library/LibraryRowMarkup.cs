@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -50,5 +51,11 @@ internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupSt
         + $"""<td class="mud-table-cell" data-label="Category">{Encode(row.Category ?? string.Empty)}</td>"""
         + $"""<td class="mud-table-cell nowrap" data-label="Created">{Encode(Format.Time(row.CreatedAtUtc))}</td>""");
 
-    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
+    /// <summary>
+    /// HTML-encodes text for these markup frames. Unlike <see cref="HtmlEncoder.Default"/> it leaves non-ASCII letters
+    /// as they are (still escaping markup and quotes), so a CJK title is not held as four times the bytes per circuit.
+    /// </summary>
+    internal static string Encode(string value) => TextEncoder.Encode(value);
+
+    private static readonly HtmlEncoder TextEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 }
