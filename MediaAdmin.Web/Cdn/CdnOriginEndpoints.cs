@@ -2,7 +2,6 @@ using System.Text;
 using MediaAdmin.Core.Cdn.UrlAuth;
 using MediaAdmin.Core.Results;
 using MediaAdmin.Core.Storage;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MediaAdmin.Web.Cdn;
@@ -23,7 +22,11 @@ internal static class CdnOriginEndpoints
     public static IEndpointRouteBuilder MapCdnOrigin(this IEndpointRouteBuilder endpoints)
     {
         // HEAD too: the purge probe and edges that forward a HEAD on a miss ask it; Kestrel sends the same headers without the body.
-        endpoints.MapMethods(CdnUrlSigner.OriginPathPrefix + "{**key}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).AllowAnonymous();
+        // An origin answers for files: a bodiless 404 stays one, not the console's re-executed not-found page, which a HEAD
+        // (the probe's, an edge's) would not even reach.
+        endpoints.MapMethods(CdnUrlSigner.OriginPathPrefix + "{**key}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
+            .AllowAnonymous()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
         return endpoints;
     }
 
@@ -38,13 +41,6 @@ internal static class CdnOriginEndpoints
     {
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = SandboxPolicy;
-
-        // An origin answers for files: a bodiless 404 stays one, not the console's re-executed not-found page, which a HEAD
-        // (the probe's, an edge's) would not even reach.
-        if (request.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
-        {
-            statusCodePages.Enabled = false;
-        }
 
         if (!StorageKey.TryParse(key, out var storageKey, out _))
         {

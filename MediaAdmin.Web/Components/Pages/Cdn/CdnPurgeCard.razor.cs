@@ -75,7 +75,7 @@ public sealed partial class CdnPurgeCard
 
     private bool CanRefresh => MayPurge && Summary.IsOpen && Summary.State == CdnPurgeState.Pending;
 
-    private string ReminderLink => $"/cdn-refresh/{Uri.EscapeDataString(Summary.RequestId)}";
+    private string ReminderLink => CdnReminderPage.PathFor(Summary.RequestId);
 
     private string RefreshConsoleUrl => Cdn.Value.RefreshConsoleUrl;
 

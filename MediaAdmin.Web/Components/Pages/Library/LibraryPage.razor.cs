@@ -305,7 +305,6 @@ public sealed partial class LibraryPage : IDisposable
             }
 
             await ReloadAsync();
-            StateHasChanged();
         });
     }
 
