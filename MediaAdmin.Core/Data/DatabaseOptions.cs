@@ -41,9 +41,9 @@ public sealed class DatabaseOptions
 
     /// <summary>The level <see cref="SqliteSynchronous"/> names, or null when it names none.</summary>
     public SqliteSynchronous? SqliteSynchronousLevel =>
-        Enum.TryParse<SqliteSynchronous>(SqliteSynchronous, ignoreCase: true, out var level) && !int.TryParse(SqliteSynchronous, out _) ? level : null;
+        EnumSetting.Parse<SqliteSynchronous>(SqliteSynchronous);
 
     /// <summary>The provider <see cref="Provider"/> names, or null when it names none.</summary>
     public DatabaseProvider? ProviderKind =>
-        Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var kind) && !int.TryParse(Provider, out _) ? kind : null;
+        EnumSetting.Parse<DatabaseProvider>(Provider);
 }

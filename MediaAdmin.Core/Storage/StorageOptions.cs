@@ -21,5 +21,5 @@ public sealed class StorageOptions
 
     /// <summary>The provider <see cref="Provider"/> names, or null when it names none.</summary>
     public StorageProvider? ProviderKind =>
-        Enum.TryParse<StorageProvider>(Provider, ignoreCase: true, out var kind) && !int.TryParse(Provider, out _) ? kind : null;
+        EnumSetting.Parse<StorageProvider>(Provider);
 }

@@ -68,5 +68,5 @@ public sealed class CdnPurgeOptions
 
     /// <summary>The provider <see cref="Provider"/> names, or null when it names none.</summary>
     public CdnPurgeProviderKind? ProviderKind =>
-        Enum.TryParse<CdnPurgeProviderKind>(Provider, ignoreCase: true, out var kind) && !int.TryParse(Provider, out _) ? kind : null;
+        EnumSetting.Parse<CdnPurgeProviderKind>(Provider);
 }
