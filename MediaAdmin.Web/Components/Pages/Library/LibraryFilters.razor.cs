@@ -1,4 +1,5 @@
 using MediaAdmin.Core.Library;
+using MediaAdmin.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
@@ -8,8 +9,8 @@ namespace MediaAdmin.Web.Components.Pages.Library;
 /// <summary>The library's filters: a changed select or switch, Enter in a text box, or a clear button sends the new query.</summary>
 public sealed partial class LibraryFilters
 {
-    private static readonly MarkupString SearchIcon = Icon(Icons.Material.Filled.Search);
-    private static readonly MarkupString ClearIcon = Icon(Icons.Material.Filled.Clear);
+    private static readonly MarkupString SearchIcon = MudIconMarkup.SmallSvg(Icons.Material.Filled.Search);
+    private static readonly MarkupString ClearIcon = MudIconMarkup.SmallSvg(Icons.Material.Filled.Clear);
 
     private string? _searchText;
     private string? _idText;
@@ -48,7 +49,4 @@ public sealed partial class LibraryFilters
     private Task ApplyTextsAsync() => ChangeAsync(Query with { Search = _searchText, VideoId = _idText });
 
     private Task ChangeAsync(LibraryQuery query) => OnChange.InvokeAsync(query);
-
-    private static MarkupString Icon(string path) =>
-        new($"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{path}</svg>""");
 }
