@@ -10,9 +10,11 @@ namespace MediaAdmin.Web.Components.Layout;
 /// <summary>The console's frame: the app bar with the account, the navigation drawer and the page.</summary>
 public sealed partial class MainLayout : IDisposable
 {
-    private static readonly MarkupString MenuIcon = MudIconMarkup.Svg(Icons.Material.Filled.Menu);
-    private static readonly MarkupString AccountIcon = MudIconMarkup.Svg(Icons.Material.Filled.AccountCircle);
-    private static readonly MarkupString LogoutIcon = MudIconMarkup.Svg(Icons.Material.Filled.Logout);
+    // Buttons' contents as one markup frame each: the layout's frames are held twice per open page.
+    private static readonly MarkupString MenuLabel = new($"""<span class="mud-icon-button-label">{MudIconMarkup.Svg(Icons.Material.Filled.Menu)}</span>""");
+    private static readonly MarkupString AccountLabel = new($"""<span class="mud-icon-button-label">{MudIconMarkup.Svg(Icons.Material.Filled.AccountCircle)}</span>""");
+    private static readonly MarkupString SignOutLabel = new(
+        $"""<span class="mud-button-label"><span class="mud-button-icon-start mud-button-icon-size-medium">{MudIconMarkup.Svg(Icons.Material.Filled.Logout)}</span>Sign out</span>""");
 
     private bool _dockedClosed;
     private bool _overlayOpen;

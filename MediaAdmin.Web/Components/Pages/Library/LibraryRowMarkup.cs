@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using MediaAdmin.Core.Library;
@@ -15,6 +16,9 @@ namespace MediaAdmin.Web.Components.Pages.Library;
 /// </summary>
 internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupString Id, MarkupString Type, MarkupString? Status, MarkupString Details)
 {
+    // First: the shared cells below are encoded while the type initialises.
+    private static readonly HtmlEncoder TextEncoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static readonly string LockIcon =
         $"""<svg class="mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{Icons.Material.Filled.Lock}</svg>""";
 
@@ -41,7 +45,11 @@ internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupSt
         return new($"""<span class="mono id-text" title="{id}" data-testid="row-id">{id}</span>""");
     }
 
-    private static MarkupString TypeOf(LibraryRow row) => new($"""<td class="mud-table-cell" data-label="Type">{Encode(row.MediaType.ToString())}</td>""");
+    private static MarkupString TypeOf(LibraryRow row) => TypeCells[row.MediaType];
+
+    // One string per media type, shared by every row of every open page.
+    private static readonly FrozenDictionary<MediaType, MarkupString> TypeCells = Enum.GetValues<MediaType>()
+        .ToFrozenDictionary(type => type, type => new MarkupString($"""<td class="mud-table-cell" data-label="Type">{Encode(type.ToString())}</td>"""));
 
     /// <summary>Duration, size, owner, category and creation time: the row's last cells.</summary>
     private static MarkupString DetailsOf(LibraryRow row) => new(
@@ -56,6 +64,4 @@ internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupSt
     /// as they are (still escaping markup and quotes), so a CJK title is not held as four times the bytes per circuit.
     /// </summary>
     internal static string Encode(string value) => TextEncoder.Encode(value);
-
-    private static readonly HtmlEncoder TextEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 }
