@@ -6,23 +6,25 @@ namespace MediaAdmin.Core.Data;
 
 /// <summary>
 /// Sets every SQLite connection up for several writers (threads, or instances sharing the file) when it opens:
-/// a writer that finds the file locked waits inside SQLite, in steps of a few milliseconds, instead of failing
-/// to Microsoft.Data.Sqlite's retry loop, which blocks its thread for 150 ms a try; and commits reach the disk
+/// a writer that finds the file locked waits inside SQLite, looking again every millisecond
+/// (<see cref="SqliteBusyPolling"/>), instead of failing to Microsoft.Data.Sqlite's retry loop, which blocks its
+/// thread for 150 ms a try; and commits reach the disk
 /// as <c>Database:SqliteSynchronous</c> says. Its default, NORMAL, writes the write-ahead log without an fsync each,
 /// which SQLite documents as safe from corruption in WAL mode and durable across a crash of the process, though the
 /// last commits before a power loss may roll back.
 /// </summary>
-internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous) : DbConnectionInterceptor
+internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous, int busyWaitLimitMilliseconds = SqliteConnectionTuning.BusyTimeoutMilliseconds) : DbConnectionInterceptor
 {
     /// <summary>How long a writer waits for the lock before the statement fails with SQLITE_BUSY (the command timeout's 30 s).</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
-    private readonly string _pragmas = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
+    private readonly string _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
+            SqliteBusyPolling.Install(sqlite, busyWaitLimitMilliseconds);
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
@@ -31,8 +33,9 @@ internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous) : Db
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
+            SqliteBusyPolling.Install(sqlite, busyWaitLimitMilliseconds);
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
