@@ -13,18 +13,25 @@ namespace MediaAdmin.Core.Data;
 /// which SQLite documents as safe from corruption in WAL mode and durable across a crash of the process, though the
 /// last commits before a power loss may roll back.
 /// </summary>
-internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous, int busyWaitLimitMilliseconds = SqliteConnectionTuning.BusyTimeoutMilliseconds) : DbConnectionInterceptor
+internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
     /// <summary>How long a writer waits for the lock before the statement fails with SQLITE_BUSY (the command timeout's 30 s).</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
-    private readonly string _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
+    /// <summary>
+    /// The log size (in 4 KB pages) at which a committing connection checkpoints it itself. Far above what the
+    /// log reaches between two runs of <see cref="SqliteCheckpointWorker"/>, so requests leave checkpoints to it;
+    /// a process without the worker (a command-line verb) still checkpoints, as SQLite does at 1,000 pages.
+    /// </summary>
+    public const int CommitCheckpointPages = 8_192;
+
+    private readonly string _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = {CommitCheckpointPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (connection is SqliteConnection sqlite)
         {
-            SqliteBusyPolling.Install(sqlite, busyWaitLimitMilliseconds);
+            SqliteBusyPolling.Install(sqlite, BusyTimeoutMilliseconds);
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
@@ -35,7 +42,7 @@ internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous, int 
     {
         if (connection is SqliteConnection sqlite)
         {
-            SqliteBusyPolling.Install(sqlite, busyWaitLimitMilliseconds);
+            SqliteBusyPolling.Install(sqlite, BusyTimeoutMilliseconds);
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
