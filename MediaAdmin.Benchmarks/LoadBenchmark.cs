@@ -47,7 +47,7 @@ internal static class LoadBenchmark
         var until = DateTime.UtcNow.AddSeconds(seconds);
         var workers = clients.SelectMany((user, u) => new[]
         {
-            OnScheduleAsync(deleteRate, until, u, async api =>
+            OnScheduleAsync(deleteRate, Phase(u, deleteRate, 0), until, u, async api =>
             {
                 if (!user.Assets.TryDequeue(out var id))
                 {
@@ -61,7 +61,7 @@ internal static class LoadBenchmark
                     deleted.Add(id);
                 }
             }, instances.ApiAddresses),
-            OnScheduleAsync(listRate, until, u + 1, async api =>
+            OnScheduleAsync(listRate, Phase(u, listRate, 0.5), until, u + 1, async api =>
                 outcomes.Add(await user.Client.CallAsync(api, "GetVideoList", new Dictionary<string, string> { ["PageSize"] = "20" })), instances.ApiAddresses),
         });
         await Task.WhenAll(workers);
@@ -97,11 +97,21 @@ internal static class LoadBenchmark
     }
 
     /// <summary>
-    /// Calls <paramref name="call"/> <paramref name="perSecond"/> times a second until <paramref name="until"/>, alternating
-    /// the instances. A late tick sends the calls it owes, so a stalled machine shows as latency, not as a lighter load.
+    /// Where user <paramref name="user"/>'s schedule starts within one period: the users' schedules are spread evenly
+    /// over it (and a second action's by half a step more), as independent clients' calls are. Started together, every
+    /// user's timer fired at the same instant, so every 40 ms ten calls reached the API within a millisecond.
     /// </summary>
-    private static async Task OnScheduleAsync(int perSecond, DateTime until, int offset, Func<Uri, Task> call, IReadOnlyList<Uri> apis)
+    private static TimeSpan Phase(int user, int perSecond, double extraSteps) =>
+        TimeSpan.FromSeconds((user + extraSteps) / (Users * (double)perSecond));
+
+    /// <summary>
+    /// Calls <paramref name="call"/> <paramref name="perSecond"/> times a second from <paramref name="phase"/> after now until
+    /// <paramref name="until"/>, alternating the instances. A late tick sends the calls it owes, so a stalled machine shows as
+    /// latency, not as a lighter load.
+    /// </summary>
+    private static async Task OnScheduleAsync(int perSecond, TimeSpan phase, DateTime until, int offset, Func<Uri, Task> call, IReadOnlyList<Uri> apis)
     {
+        await Task.Delay(phase);
         var inFlight = new List<Task>();
         var started = DateTime.UtcNow;
         var sent = 0;
