@@ -180,6 +180,7 @@ public static class MediaAdminCoreServiceCollectionExtensions
         });
 
         services.AddSingleton<SqliteWriteGate>();
+        services.AddHostedService<SqliteCheckpointWorker>();
         services.AddSingleton<IDbContextFactory<MediaDbContext>>(sp => Database(sp).ProviderKind == DatabaseProvider.SqlServer
             ? new MediaDbContextFactory<SqlServerMediaDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerMediaDbContext>>())
             : new MediaDbContextFactory<SqliteMediaDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteMediaDbContext>>()));

@@ -6,8 +6,9 @@ namespace MediaAdmin.Core.Data;
 
 /// <summary>
 /// Sets every SQLite connection up for several writers (threads, or instances sharing the file) when it opens:
-/// a writer that finds the file locked waits inside SQLite, in steps of a few milliseconds, instead of failing
-/// to Microsoft.Data.Sqlite's retry loop, which blocks its thread for 150 ms a try; and commits reach the disk
+/// a writer that finds the file locked waits inside SQLite, looking again every millisecond
+/// (<see cref="SqliteBusyPolling"/>), instead of failing to Microsoft.Data.Sqlite's retry loop, which blocks its
+/// thread for 150 ms a try; and commits reach the disk
 /// as <c>Database:SqliteSynchronous</c> says. Its default, NORMAL, writes the write-ahead log without an fsync each,
 /// which SQLite documents as safe from corruption in WAL mode and durable across a crash of the process, though the
 /// last commits before a power loss may roll back.
@@ -17,12 +18,20 @@ internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous) : Db
     /// <summary>How long a writer waits for the lock before the statement fails with SQLITE_BUSY (the command timeout's 30 s).</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
-    private readonly string _pragmas = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
+    /// <summary>
+    /// The log size (in 4 KB pages) at which a committing connection checkpoints it itself. Far above what the
+    /// log reaches between two runs of <see cref="SqliteCheckpointWorker"/>, so requests leave checkpoints to it;
+    /// a process without the worker (a command-line verb) still checkpoints, as SQLite does at 1,000 pages.
+    /// </summary>
+    public const int CommitCheckpointPages = 8_192;
+
+    private readonly string _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = {CommitCheckpointPages};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
+            SqliteBusyPolling.Install(sqlite, BusyTimeoutMilliseconds);
             using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             command.ExecuteNonQuery();
@@ -31,8 +40,9 @@ internal sealed class SqliteConnectionTuning(SqliteSynchronous synchronous) : Db
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
+            SqliteBusyPolling.Install(sqlite, BusyTimeoutMilliseconds);
             await using var command = connection.CreateCommand();
             command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
