@@ -4,8 +4,8 @@ namespace MediaAdmin.Core.Data;
 
 /// <summary>
 /// Lets one writer of this process at a time at SQLite's single write lock; the others await their turn
-/// without a thread. Without it every waiting request holds a thread-pool thread inside sqlite3_step, whose
-/// busy handler polls with growing sleeps (up to 100 ms), so a burst of writers starves the pool and makes
+/// without a thread. Without it every waiting request holds a thread-pool thread inside sqlite3_step, where
+/// the busy handler (<see cref="SqliteBusyPolling"/>) blocks it, so a burst of writers starves the pool and makes
 /// the slowest calls several times slower than the rest. Only the writer holding the gate may still wait
 /// in SQLite, for a writer of another instance. On SQL Server, which locks rows, the gate lets everyone through.
 /// </summary>
