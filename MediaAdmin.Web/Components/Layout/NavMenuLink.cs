@@ -21,7 +21,7 @@ internal sealed class NavMenuLink(string href, string text, string icon, string?
         var testIdAttribute = testId is null ? string.Empty : $" data-testid=\"{Encode(testId)}\"";
         return new(
             $"""<div class="mud-nav-item mud-ripple"><a href="{Encode(href)}" class="mud-nav-link mud-ripple{state}{testIdAttribute}>"""
-            + $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-medium mud-nav-link-icon mud-nav-link-icon-default" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{icon}</svg>"""
+            + MudIconMarkup.Html(icon, classes: "mud-nav-link-icon mud-nav-link-icon-default")
             + $"""<div class="mud-nav-link-text">{Encode(text)}</div></a></div>""");
     }
 

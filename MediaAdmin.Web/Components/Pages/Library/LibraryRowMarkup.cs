@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using MediaAdmin.Core.Library;
+using MediaAdmin.Web.Components.Layout;
 using MediaAdmin.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -19,8 +20,7 @@ internal sealed record LibraryRowMarkup(MarkupString ThumbnailAndTitle, MarkupSt
     // First: the shared cells below are encoded while the type initialises.
     private static readonly HtmlEncoder TextEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private static readonly string LockIcon =
-        $"""<svg class="mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{Icons.Material.Filled.Lock}</svg>""";
+    private static readonly string LockIcon = MudIconMarkup.Html(Icons.Material.Filled.Lock, "small", "mud-warning-text");
 
     /// <summary>The row's cells; its status cell as loaded, which fresh ingest progress replaces.</summary>
     public static LibraryRowMarkup For(LibraryRow row) =>
