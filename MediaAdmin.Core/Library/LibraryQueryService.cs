@@ -20,6 +20,38 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await QueryAsync(db, userId, query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The assets of a page with their snapshot URLs (signed now while URL authentication is on), for the VOD API;
+    /// fails as <see cref="QueryAsync(string, LibraryQuery, CancellationToken)"/> does.
+    /// </summary>
+    public async Task<Result<AssetDetailsPage>> DetailsAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var queried = await QueryAsync(db, userId, query, cancellationToken);
+        if (!queried.IsSuccess)
+        {
+            return queried.Problem;
+        }
+
+        var page = queried.Value;
+        return page.Rows.Count == 0
+            ? new AssetDetailsPage([], page.TotalCount)
+            : new AssetDetailsPage(await DetailsOfAsync(db, page.Rows, cancellationToken), page.TotalCount);
+    }
+
+    /// <summary>The categories to filter by.</summary>
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+    }
+
+    private async Task<Result<LibraryResult>> QueryAsync(MediaDbContext db, string userId, LibraryQuery query, CancellationToken cancellationToken)
+    {
         var filtered = LibraryFilter.Apply(db, query, userId);
         if (!filtered.IsSuccess)
         {
@@ -78,27 +110,9 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             capped > LibraryResult.CountCap);
     }
 
-    /// <summary>
-    /// The assets of a page with their snapshot URLs (signed now while URL authentication is on), for the VOD API;
-    /// fails as <see cref="QueryAsync"/> does.
-    /// </summary>
-    public async Task<Result<AssetDetailsPage>> DetailsAsync(string userId, LibraryQuery query, CancellationToken cancellationToken = default)
+    private async Task<List<AssetDetails>> DetailsOfAsync(MediaDbContext db, IReadOnlyList<LibraryRow> rows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var queried = await QueryAsync(userId, query, cancellationToken);
-        if (!queried.IsSuccess)
-        {
-            return queried.Problem;
-        }
-
-        var page = queried.Value;
-        if (page.Rows.Count == 0)
-        {
-            return new AssetDetailsPage([], page.TotalCount);
-        }
-
-        var ids = page.Rows.Select(r => r.Id).ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
         var assets = await db.MediaAssets.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Description, a.CategoryId, a.UpdatedAtUtc })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
@@ -113,7 +127,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         var remotes = await db.RemoteAssets.AsNoTracking().Where(r => ids.Contains(r.AssetId))
             .Select(r => new { r.AssetId, r.CoverUrl, r.SnapshotUrls })
             .ToDictionaryAsync(r => r.AssetId, cancellationToken);
-        var details = page.Rows.Where(r => assets.ContainsKey(r.Id)).Select(r =>
+        return rows.Where(r => assets.ContainsKey(r.Id)).Select(r =>
         {
             var files = snapshots[r.Id].Select(s => signer.Sign(s.CdnUrl)).ToList();
             var remote = remotes.GetValueOrDefault(r.Id);
@@ -122,14 +136,6 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
                 r.Id, r.Title, assets[r.Id].Description, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, assets[r.Id].CategoryId, r.Category,
                 r.CreatedAtUtc, assets[r.Id].UpdatedAtUtc, remote?.CoverUrl ?? files.FirstOrDefault(), shots);
         }).ToList();
-        return new AssetDetailsPage(details, page.TotalCount);
-    }
-
-    /// <summary>The categories to filter by.</summary>
-    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<MediaAsset> Sort(IQueryable<MediaAsset> assets, LibraryQuery query) => (query.Sort, query.Descending) switch
