@@ -49,7 +49,9 @@ internal static class LoadBenchmark
         // Optimised recompilation runs in the background shortly after a method's 30th call.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var outcomes = new ConcurrentBag<ApiOutcome>();
+        var costAtStart = LoadCost.Now();
         await RunScheduleAsync(clients, instances.ApiAddresses, deleteRate, listRate, seconds, outcomes, deleted);
+        Console.WriteLine(LoadCost.Now().Since(costAtStart, outcomes.Count, seconds));
 
         var orphans = await SettleAndCountOrphansAsync(instances, deleted.ToList());
         LoadReport.Write(seconds, outcomes.ToList(), orphans);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using MediaAdmin.Core.Accounts;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
@@ -83,17 +84,28 @@ public sealed class AccessKeyService(
     public async Task<SigningKey> ForSigningAsync(string accessKeyId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var key = await db.AccessKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == accessKeyId, cancellationToken);
-        if (key is null)
+
+        // One statement on every signed call: the key with its owner's state (none when the owner is gone).
+        var found = await db.AccessKeys.AsNoTracking().Where(k => k.Id == accessKeyId)
+            .Select(k => new
+            {
+                k.Id,
+                k.UserId,
+                k.ProtectedSecret,
+                k.IsEnabled,
+                Owner = db.Users.Where(u => u.Id == k.UserId).Select(u => new { u.IsDisabled, u.LockoutEnd }).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return new SigningKey(accessKeyId, string.Empty, string.Empty, AccessKeyRefusal.NotFound);
         }
 
-        var secret = _protector.Unprotect(key.ProtectedSecret);
-        var refusal = !key.IsEnabled ? AccessKeyRefusal.Disabled
-            : !(await permissions.GetAsync(db, key.UserId, cancellationToken)).IsActive ? AccessKeyRefusal.UserNotActive
+        var secret = _protector.Unprotect(found.ProtectedSecret);
+        var refusal = !found.IsEnabled ? AccessKeyRefusal.Disabled
+            : found.Owner is null || !MediaUser.IsActive(found.Owner.IsDisabled, found.Owner.LockoutEnd, clock.GetUtcNow()) ? AccessKeyRefusal.UserNotActive
             : AccessKeyRefusal.None;
-        return new SigningKey(key.Id, key.UserId, secret, refusal);
+        return new SigningKey(found.Id, found.UserId, secret, refusal);
     }
 
     /// <summary>

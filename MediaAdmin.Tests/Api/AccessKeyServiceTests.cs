@@ -66,6 +66,25 @@ public sealed class AccessKeyServiceTests : CoreHostTest
     }
 
     [Fact]
+    public async Task A_key_of_a_disabled_account_cannot_sign_until_the_account_is_enabled_again()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        var key = (await Keys.CreateAsync(editor.Id, editor.Id)).Value;
+        await using var scope = App.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Core.Accounts.AccountAdministration>();
+
+        Assert.True((await accounts.SetDisabledAsync(admin.Id, editor.Id, disabled: true)).IsSuccess);
+        var whileDisabled = await Keys.ForSigningAsync(key.Id);
+        Assert.True((await accounts.SetDisabledAsync(admin.Id, editor.Id, disabled: false)).IsSuccess);
+        var afterwards = await Keys.ForSigningAsync(key.Id);
+
+        Assert.Equal(AccessKeyRefusal.UserNotActive, whileDisabled.Refusal);
+        Assert.Equal(AccessKeyRefusal.None, afterwards.Refusal);
+        Assert.Equal((editor.Id, key.Secret), (afterwards.UserId, afterwards.Secret));
+    }
+
+    [Fact]
     public async Task A_nonce_is_accepted_once_and_purged_only_after_the_window()
     {
         var nonces = App.Services.GetRequiredService<NonceStore>();
