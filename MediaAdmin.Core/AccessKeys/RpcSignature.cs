@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,6 +11,9 @@ namespace MediaAdmin.Core.AccessKeys;
 /// </summary>
 public static class RpcSignature
 {
+    private const string UpperHex = "0123456789ABCDEF";
+    private static readonly SearchValues<char> Unreserved = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
+
     public static string StringToSign(string httpMethod, IEnumerable<KeyValuePair<string, string>> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -29,9 +33,8 @@ public static class RpcSignature
         ArgumentNullException.ThrowIfNull(stringToSign);
         ArgumentNullException.ThrowIfNull(accessKeySecret);
 #pragma warning disable CA5350 // HMAC-SHA1 is what the protocol and every client use.
-        using var hmac = new HMACSHA1(Encoding.UTF8.GetBytes(accessKeySecret + "&"));
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(accessKeySecret + "&"), Encoding.UTF8.GetBytes(stringToSign)));
 #pragma warning restore CA5350
-        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(stringToSign)));
     }
 
     /// <summary>Compares a received signature with the expected one in constant time.</summary>
@@ -42,18 +45,24 @@ public static class RpcSignature
     public static string Encode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+
+        // Most keys and values (IDs, numbers, the action) need no escaping; every signed call encodes each twice.
+        if (!value.AsSpan().ContainsAnyExcept(Unreserved))
+        {
+            return value;
+        }
+
         var bytes = Encoding.UTF8.GetBytes(value);
         var result = new StringBuilder(bytes.Length * 3);
         foreach (var b in bytes)
         {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~')
+            if (Unreserved.Contains((char)b))
             {
-                result.Append(c);
+                result.Append((char)b);
             }
             else
             {
-                result.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                result.Append('%').Append(UpperHex[b >> 4]).Append(UpperHex[b & 0xF]);
             }
         }
 
