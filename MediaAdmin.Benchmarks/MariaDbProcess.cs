@@ -8,7 +8,7 @@ namespace MediaAdmin.Benchmarks;
 /// <summary>
 /// A throwaway MariaDB server (Debian's <c>mariadb-server</c>) for Azurite's SQL metadata store: a fresh data folder
 /// made by <c>mariadb-install-db</c> inside <paramref name="folder"/>, listening on 127.0.0.1 at a free port only,
-/// root without a password, one empty database. Stopped and removed on dispose, or killed and removed if the process exits first.
+/// root without a password, one empty database. Killed and removed on dispose, or when the benchmark process ends first.
 /// </summary>
 internal sealed class MariaDbProcess(string folder) : IAsyncDisposable
 {
@@ -17,11 +17,17 @@ internal sealed class MariaDbProcess(string folder) : IAsyncDisposable
 
     private const string InstallDb = "/usr/bin/mariadb-install-db";
     private const string Client = "/usr/bin/mariadb";
+
+    /// <summary>
+    /// Runs the server until this process closes the script's input, which the kernel also does when this process
+    /// dies however it ends (a signal, a crash, SIGKILL), then kills it and removes its folder, data and all.
+    /// </summary>
+    private const string Watchdog = "folder=$1; shift; \"$@\" & server=$!; cat > /dev/null; kill -9 $server; wait $server; rm -rf \"$folder\"";
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
     private readonly string _dataFolder = Path.Combine(folder, "data");
     private readonly string _errorLog = Path.Combine(folder, "error.log");
-    private Process? _process;
+    private Process? _watchdog;
 
     public int Port { get; } = FreePort();
 
@@ -40,57 +46,34 @@ internal sealed class MariaDbProcess(string folder) : IAsyncDisposable
 
         // Its data is thrown away at the end, so a commit need not reach the disk (Azurite makes two per blob written or
         // removed): like the azurite kind's in-memory store, which syncs nothing either.
-        _process = Process.Start(new ProcessStartInfo(Server, [
-            "--no-defaults", $"--datadir={_dataFolder}", $"--socket={Path.Combine(folder, "mariadb.sock")}",
+        _watchdog = Start("/bin/sh", [
+            "-c", Watchdog, "mariadb-watchdog", folder,
+            Server, "--no-defaults", $"--datadir={_dataFolder}", $"--socket={Path.Combine(folder, "mariadb.sock")}",
             $"--pid-file={Path.Combine(folder, "mariadb.pid")}", $"--log-error={_errorLog}",
             $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--bind-address=127.0.0.1", "--skip-networking=0", $"--user={user}",
-            "--innodb-flush-log-at-trx-commit=2"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"{Server} did not start");
-        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
-        _ = _process.StandardOutput.ReadToEndAsync();
-        _ = _process.StandardError.ReadToEndAsync();
+            "--innodb-flush-log-at-trx-commit=2"]);
 
         var giveUpAt = DateTime.UtcNow + StartDeadline;
         while (!await TryCreateDatabaseAsync())
         {
-            if (_process.HasExited || DateTime.UtcNow > giveUpAt)
+            if (DateTime.UtcNow > giveUpAt)
             {
-                throw new InvalidOperationException($"MariaDB did not take connections on 127.0.0.1:{Port} within {StartDeadline} (exited: {_process.HasExited}): {ErrorLogTail()}");
+                throw new InvalidOperationException($"MariaDB did not take connections on 127.0.0.1:{Port} within {StartDeadline}: {ErrorLogTail()}");
             }
 
             await Task.Delay(200);
         }
     }
 
-    /// <summary>Asks the server to shut down (killing it if it does not within 30 seconds) and removes its folder.</summary>
+    /// <summary>Has the watchdog kill the server (its data is thrown away, so it need not shut down cleanly) and remove its folder.</summary>
     public async ValueTask DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
-        if (_process is not null)
+        if (_watchdog is not null)
         {
-            if (!_process.HasExited)
-            {
-                using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-                await terminate.WaitForExitAsync();
-            }
-
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-            _process = null;
+            _watchdog.StandardInput.Close();
+            await _watchdog.WaitForExitAsync();
+            _watchdog.Dispose();
+            _watchdog = null;
         }
 
         if (Directory.Exists(folder))
@@ -101,58 +84,40 @@ internal sealed class MariaDbProcess(string folder) : IAsyncDisposable
 
     private async Task<bool> TryCreateDatabaseAsync()
     {
-        using var client = Process.Start(new ProcessStartInfo(Client, [
+        using var client = Start(Client, [
             "--no-defaults", "--host=127.0.0.1", $"--port={Port.ToString(CultureInfo.InvariantCulture)}", "--user=root",
-            $"--execute=CREATE DATABASE IF NOT EXISTS {Database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"{Client} did not start");
-        _ = client.StandardOutput.ReadToEndAsync();
-        _ = client.StandardError.ReadToEndAsync();
+            $"--execute=CREATE DATABASE IF NOT EXISTS {Database} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"]);
         await client.WaitForExitAsync();
         return client.ExitCode == 0;
     }
 
     private static async Task RunToEndAsync(string program, IEnumerable<string> arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments)
+        using var process = Start(program, arguments);
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
         {
+            throw new InvalidOperationException($"{program} failed (exit {process.ExitCode}): {await process.StandardError.ReadToEndAsync()}");
+        }
+    }
+
+    /// <summary>Starts <paramref name="program"/> with its input open, its standard output thrown away and its errors kept for a failure's message.</summary>
+    private static Process Start(string program, IEnumerable<string> arguments)
+    {
+        var process = Process.Start(new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException($"{program} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} failed (exit {process.ExitCode}): {await output}{await errors}");
-        }
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
     }
 
     private string ErrorLogTail() =>
         File.Exists(_errorLog) ? string.Join(Environment.NewLine, File.ReadLines(_errorLog).TakeLast(10)) : "(no error log)";
-
-    /// <summary>
-    /// A SIGTERM or Ctrl+C before the benchmark's hosts start ends the process without the disposal (once they run,
-    /// their console lifetime takes those signals and the run fails into the disposal instead): the server must not
-    /// outlive it, nor its data stay behind.
-    /// </summary>
-    private void KillOnExit(object? sender, EventArgs e)
-    {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
 
     private static int FreePort()
     {
