@@ -44,8 +44,8 @@ internal sealed class MariaDbProcess(string folder) : IAsyncDisposable
         Directory.CreateDirectory(folder);
         await RunToEndAsync(InstallDb, ["--no-defaults", $"--datadir={_dataFolder}", $"--user={user}", "--auth-root-authentication-method=normal", "--skip-test-db"]);
 
-        // Its data is thrown away at the end, so a commit need not reach the disk (Azurite makes two per blob written or
-        // removed): like the azurite kind's in-memory store, which syncs nothing either.
+        // Its data is thrown away at the end, so a commit need not reach the disk (Azurite commits once per blob written
+        // or removed, two disk syncs each): like the azurite kind's in-memory store, which syncs nothing either.
         _watchdog = Start("/bin/sh", [
             "-c", Watchdog, "mariadb-watchdog", folder,
             Server, "--no-defaults", $"--datadir={_dataFolder}", $"--socket={Path.Combine(folder, "mariadb.sock")}",
