@@ -3,20 +3,25 @@ using MediaAdmin.Tests.Support;
 namespace MediaAdmin.Benchmarks;
 
 /// <summary>
-/// The storage a benchmark runs against, chosen with <c>--storage NAME</c>: <c>local</c> (each host's own folder) or
+/// The storage a benchmark runs against, chosen with <c>--storage NAME</c>: <c>local</c> (each host's own folder),
 /// <c>azurite</c> (Azure Blob Storage on an Azurite started here on a free loopback port, holding its data in memory,
-/// a container per host, stopped on dispose).
+/// a container per host, stopped on dispose) or <c>azurite-sql</c> (the same, with Azurite's blob metadata in a MariaDB
+/// started here and its content in a temp folder: its default store's Delete Blob grows with every blob it holds).
 /// </summary>
 internal sealed class BenchmarkStorage : IAsyncDisposable
 {
-    private static readonly string[] Kinds = ["local", "azurite"];
+    private static readonly string[] Kinds = ["local", "azurite", "azurite-sql"];
 
     private readonly AzuriteProcess? _azurite;
+    private readonly MariaDbProcess? _mariaDb;
+    private readonly string? _folder;
 
-    private BenchmarkStorage(string name, AzuriteProcess? azurite = null)
+    private BenchmarkStorage(string name, AzuriteProcess? azurite = null, MariaDbProcess? mariaDb = null, string? folder = null)
     {
         Name = name;
         _azurite = azurite;
+        _mariaDb = mariaDb;
+        _folder = folder;
     }
 
     public string Name { get; }
@@ -35,6 +40,8 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
                 Console.WriteLine($"starting Azurite {AzuriteProcess.Version} on 127.0.0.1:{azurite.Port} (installed with npm into {AzuriteProcess.Folder} when missing)");
                 await azurite.StartAsync();
                 return new BenchmarkStorage(name, azurite);
+            case "azurite-sql":
+                return await StartAzuriteOnMariaDbAsync(name);
             default:
                 await Console.Error.WriteLineAsync($"unknown --storage '{name}'; known: {string.Join(", ", Kinds)}");
                 return null;
@@ -56,6 +63,42 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
         if (_azurite is not null)
         {
             await _azurite.StopAsync();
+        }
+
+        if (_mariaDb is not null)
+        {
+            await _mariaDb.DisposeAsync();
+        }
+
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static async Task<BenchmarkStorage?> StartAzuriteOnMariaDbAsync(string name)
+    {
+        if (!MariaDbProcess.IsInstalled)
+        {
+            await Console.Error.WriteLineAsync($"--storage {name} needs MariaDB ({MariaDbProcess.Server} is missing): apt-get install -y mariadb-server");
+            return null;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "mediaadmin-azurite-sql-" + Guid.NewGuid().ToString("N"));
+        var mariaDb = new MariaDbProcess(Path.Combine(folder, "mariadb"));
+        var azurite = new AzuriteProcess(Path.Combine(folder, "azurite"), new Dictionary<string, string> { ["AZURITE_DB"] = mariaDb.AzuriteDb });
+        var storage = new BenchmarkStorage(name, azurite, mariaDb, folder);
+        try
+        {
+            Console.WriteLine($"starting MariaDB on 127.0.0.1:{mariaDb.Port} and Azurite {AzuriteProcess.Version} on 127.0.0.1:{azurite.Port} with its metadata there, in {folder}");
+            await mariaDb.StartAsync();
+            await azurite.StartAsync();
+            return storage;
+        }
+        catch
+        {
+            await storage.DisposeAsync();
+            throw;
         }
     }
 }

@@ -10,8 +10,10 @@ namespace MediaAdmin.Tests.Support;
 /// binaries when missing. No test framework in here: the benchmarks link this file too. Without a
 /// <paramref name="location"/> nothing goes to disk: Azurite otherwise rewrites its whole metadata file every few
 /// seconds, which at tens of thousands of blobs takes most of its time; such data is lost on a stop.
+/// <paramref name="environment"/> is added to Azurite's own: <c>AZURITE_DB</c> there moves its blob metadata into a SQL
+/// database, and then Azurite refuses in-memory persistence, so it needs a <paramref name="location"/> for the content.
 /// </summary>
-internal sealed class AzuriteProcess(string? location)
+internal sealed class AzuriteProcess(string? location, IReadOnlyDictionary<string, string>? environment = null)
 {
     public const string Version = "3.37.0";
 
@@ -44,7 +46,7 @@ internal sealed class AzuriteProcess(string? location)
         _process = StartProcess("node", [
             Script, "--blobHost", "127.0.0.1", "--blobPort", Port.ToString(CultureInfo.InvariantCulture),
             .. (location is null ? ["--inMemoryPersistence"] : new[] { "--location", location }),
-            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"]);
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"], environment);
         var output = _process.StandardOutput.ReadToEndAsync();
         var errors = _process.StandardError.ReadToEndAsync();
 
@@ -128,14 +130,22 @@ internal sealed class AzuriteProcess(string? location)
         }
     }
 
-    private static Process StartProcess(string program, IEnumerable<string> arguments) =>
-        Process.Start(new ProcessStartInfo(program, arguments)
+    private static Process StartProcess(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"could not start {program}");
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+    }
 
     private static int FreePort()
     {
