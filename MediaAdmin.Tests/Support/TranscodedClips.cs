@@ -38,11 +38,13 @@ public static class TranscodedClips
         return await ingestion.IngestAsync(new AssetDraft(title, clip.Probe.MediaType, ownerId, files, status, clip.Probe.DurationSeconds, categoryId));
     }
 
-    // The outputs stay in the temp folder for the whole run: every test copies from them.
+    // The outputs stay in the temp folder for the whole run (every test copies from them) and go when the test process
+    // ends: left behind, every run of the suite added two folders of clips to the machine's temp folder.
     private static async Task<Transcoded> TranscodeAsync(bool audioOnly)
     {
         var folder = Path.Combine(Path.GetTempPath(), "mediaadmin-tests", "transcoded-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(folder);
         var source = audioOnly ? await TestClips.AudioAsync(folder, VideoSeconds) : await TestClips.VideoAsync(folder, 640, 360, VideoSeconds);
         var options = Options.Create(new IngestOptions());
         var probe = (await new FfprobeMediaProbe(options).ProbeAsync(source)).Value;
@@ -51,6 +53,18 @@ public static class TranscodedClips
         var files = await new FfmpegTranscoder(options).TranscodeAsync(request, null, CancellationToken.None);
         Assert.True(files.IsSuccess, files.Error);
         return new Transcoded(source, probe, work, files.Value);
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file some test still holds; the system's temp cleaning takes what is left.
+        }
     }
 
     private sealed record Transcoded(string SourcePath, MediaProbe Probe, string WorkFolder, IReadOnlyList<TranscodedFile> Files);
