@@ -8,13 +8,10 @@ namespace MediaAdmin.Tests.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ConsoleLayoutBrowserTests(ConsoleBrowserFixture fixture) : ConsoleBrowserTest(fixture)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-    private static readonly ViewportSize Laptop = new() { Width = 1440, Height = 900 };
-
     [Fact]
     public async Task At_laptop_width_the_drawer_is_docked_beside_the_page_and_the_menu_button_closes_and_reopens_it()
     {
-        var (_, page) = await SignInNewAsync(RoleNames.Editor, Laptop);
+        var (_, page) = await SignInNewAsync(RoleNames.Editor, BrowserFixture.Laptop);
         await OpenLibraryAsync(page);
         var drawer = page.Locator("[data-testid=drawer]");
         var heading = page.Locator("h5", new() { HasText = "Media library" });
@@ -38,7 +35,7 @@ public sealed class ConsoleLayoutBrowserTests(ConsoleBrowserFixture fixture) : C
     [Fact]
     public async Task At_phone_width_the_drawer_opens_over_the_page_and_a_click_outside_it_or_a_link_closes_it()
     {
-        var (_, page) = await SignInNewAsync(RoleNames.Editor, Phone);
+        var (_, page) = await SignInNewAsync(RoleNames.Editor, BrowserFixture.Phone);
         await OpenLibraryAsync(page);
         var drawer = page.Locator("[data-testid=drawer]");
         await Assertions.Expect(drawer).ToBeHiddenAsync();
@@ -48,7 +45,7 @@ public sealed class ConsoleLayoutBrowserTests(ConsoleBrowserFixture fixture) : C
 
         await Assertions.Expect(drawer).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=menu-overlay]")).ToHaveAttributeAsync("aria-expanded", "true");
-        await page.Mouse.ClickAsync(Phone.Width - 20, Phone.Height / 2);
+        await page.Mouse.ClickAsync(BrowserFixture.Phone.Width - 20, BrowserFixture.Phone.Height / 2);
         await Assertions.Expect(drawer).ToBeHiddenAsync();
 
         await page.ClickAsync("[data-testid=menu-overlay]");
@@ -62,7 +59,7 @@ public sealed class ConsoleLayoutBrowserTests(ConsoleBrowserFixture fixture) : C
     [Fact]
     public async Task At_phone_width_the_account_menu_closes_on_escape_and_on_a_click_outside_it()
     {
-        var (user, page) = await SignInNewAsync(RoleNames.Editor, Phone);
+        var (user, page) = await SignInNewAsync(RoleNames.Editor, BrowserFixture.Phone);
         await OpenLibraryAsync(page);
         var email = page.Locator("[data-testid=account-menu-email]");
 

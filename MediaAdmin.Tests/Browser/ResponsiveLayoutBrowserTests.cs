@@ -8,16 +8,13 @@ namespace MediaAdmin.Tests.Browser;
 [Collection(BrowserTestGroup.Name)]
 public sealed class ResponsiveLayoutBrowserTests(ConsoleBrowserFixture fixture) : ConsoleBrowserTest(fixture)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-    private static readonly ViewportSize Laptop = new() { Width = 1440, Height = 900 };
-
     [Fact]
     public async Task At_phone_width_no_page_scrolls_sideways_and_sign_out_is_in_the_account_menu()
     {
         var word = UniqueWord();
         var colleague = await Server.CreateUserAsync(RoleNames.Editor);
         await Ingestion.IngestAsync(Drafts.Video(colleague.Id, $"Quarterly results briefing for the regional sales teams, full recording {word}"));
-        var (admin, page) = await SignInNewAsync(RoleNames.Administrator, Phone);
+        var (admin, page) = await SignInNewAsync(RoleNames.Administrator, BrowserFixture.Phone);
 
         var sideways = new List<string>();
         foreach (var path in new[] { $"/?q={word}", "/cdn-refresh", "/access-keys", "/admin/accounts", "/admin/roles", "/admin/audit" })
@@ -47,14 +44,14 @@ public sealed class ResponsiveLayoutBrowserTests(ConsoleBrowserFixture fixture) 
     [Fact]
     public async Task At_phone_width_the_library_filters_take_a_line_each_inside_the_window()
     {
-        var (_, page) = await SignInNewAsync(RoleNames.Editor, Phone);
+        var (_, page) = await SignInNewAsync(RoleNames.Editor, BrowserFixture.Phone);
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
         var boxes = await page.Locator("[data-testid=library-filters] > *").EvaluateAllAsync<double[][]>(
             "fields => fields.map(f => { const r = f.getBoundingClientRect(); return [r.left, r.right, r.top]; })");
 
-        Assert.All(boxes, box => Assert.InRange(box[1], 0, Phone.Width));
+        Assert.All(boxes, box => Assert.InRange(box[1], 0, BrowserFixture.Phone.Width));
         Assert.Equal(boxes.Length, boxes.Select(b => Math.Round(b[2])).Distinct().Count());
     }
 
@@ -65,7 +62,7 @@ public sealed class ResponsiveLayoutBrowserTests(ConsoleBrowserFixture fixture) 
         var colleague = await Server.CreateUserAsync(RoleNames.Editor);
         var longTitle = $"Harbour authority annual review: interviews with pilots, tug crews and the container terminal night shift {word}";
         var theirs = await Ingestion.IngestAsync(Drafts.Video(colleague.Id, longTitle));
-        var (_, page) = await SignInNewAsync(RoleNames.Editor, Laptop);
+        var (_, page) = await SignInNewAsync(RoleNames.Editor, BrowserFixture.Laptop);
         await OpenLibraryAsync(page, $"/?q={word}");
 
         var lockBox = await page.Locator($"tr:has-text('{theirs.Id}') [data-testid=not-deletable]").BoundingBoxAsync();
@@ -73,7 +70,7 @@ public sealed class ResponsiveLayoutBrowserTests(ConsoleBrowserFixture fixture) 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "library-1440.png") });
 
         Assert.NotNull(lockBox);
-        Assert.InRange(lockBox.X + lockBox.Width, 0, Laptop.Width);
+        Assert.InRange(lockBox.X + lockBox.Width, 0, BrowserFixture.Laptop.Width);
         Assert.NotNull(titleBox);
         Assert.InRange(titleBox.Height, 1, 30);
         await Assertions.Expect(page.Locator($"tr:has-text('{theirs.Id}') [data-testid=row-title]")).ToHaveAttributeAsync("title", longTitle);

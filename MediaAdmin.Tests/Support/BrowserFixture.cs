@@ -39,6 +39,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A desktop window wide enough for every column of the library.</summary>
     public static ViewportSize Desktop => new() { Width = 1600, Height = 1000 };
 
+    /// <summary>A phone held upright (390 px, an iPhone's width): the drawer opens over the page.</summary>
+    public static ViewportSize Phone => new() { Width = 390, Height = 844 };
+
+    /// <summary>A laptop (1440 px): the drawer is docked beside the page.</summary>
+    public static ViewportSize Laptop => new() { Width = 1440, Height = 900 };
+
     /// <summary>A fresh browser context (its own cookies) signed in through the real login form; <see cref="Desktop"/> unless told.</summary>
     public async Task<IPage> SignInAsync(Uri baseAddress, string email, string password = "Test-Password-1", ViewportSize? viewport = null)
     {
