@@ -104,7 +104,11 @@ window.mediaAdminUpload = (function () {
             dropZone.addEventListener("dragover", e => { e.preventDefault(); highlight(true); });
             dropZone.addEventListener("dragleave", () => highlight(false));
             dropZone.addEventListener("drop", e => { e.preventDefault(); highlight(false); add(e.dataTransfer.files); });
-            picker.addEventListener("change", () => { add(picker.files); picker.value = ""; });
+            const takePicked = () => { add(picker.files); picker.value = ""; };
+            picker.addEventListener("change", takePicked);
+
+            // Files chosen between the dialog's first render and this call raised their change event unheard.
+            if (picker.files.length) takePicked();
         },
         start: function (key, title, categoryId, dotnet) {
             run(key, title, categoryId, dotnet);
