@@ -17,6 +17,18 @@ namespace MediaAdmin.Core.AccessKeys;
 public sealed class AccessKeyService(
     IDbContextFactory<MediaDbContext> dbFactory, IDataProtectionProvider dataProtection, PermissionService permissions, SqliteWriteGate writeGate, TimeProvider clock)
 {
+    // Compiled once: every signed call runs it, and building and looking up its expression tree each time cost
+    // more CPU than SQLite spent on the statement. One statement: the key with its owner's state (none when the owner is gone).
+    private static readonly Func<MediaDbContext, string, CancellationToken, Task<SigningRow?>> SigningRowOf = EF.CompileAsyncQuery(
+        (MediaDbContext db, string accessKeyId, CancellationToken _) => db.AccessKeys.AsNoTracking().Where(k => k.Id == accessKeyId)
+            .Select(k => new SigningRow(
+                k.Id,
+                k.UserId,
+                k.ProtectedSecret,
+                k.IsEnabled,
+                db.Users.Where(u => u.Id == k.UserId).Select(u => new SigningOwner(u.IsDisabled, u.LockoutEnd)).FirstOrDefault()))
+            .SingleOrDefault());
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("MediaAdmin.AccessKeySecret.v1");
     private readonly ConcurrentDictionary<string, DateTime> _lastMarked = new(StringComparer.Ordinal);
 
@@ -85,17 +97,7 @@ public sealed class AccessKeyService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // One statement on every signed call: the key with its owner's state (none when the owner is gone).
-        var found = await db.AccessKeys.AsNoTracking().Where(k => k.Id == accessKeyId)
-            .Select(k => new
-            {
-                k.Id,
-                k.UserId,
-                k.ProtectedSecret,
-                k.IsEnabled,
-                Owner = db.Users.Where(u => u.Id == k.UserId).Select(u => new { u.IsDisabled, u.LockoutEnd }).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await SigningRowOf(db, accessKeyId, cancellationToken);
         if (found is null)
         {
             return new SigningKey(accessKeyId, string.Empty, string.Empty, AccessKeyRefusal.NotFound);
@@ -161,4 +163,8 @@ public sealed class AccessKeyService(
             }
         });
     }
+
+    private sealed record SigningRow(string Id, string UserId, string ProtectedSecret, bool IsEnabled, SigningOwner? Owner);
+
+    private sealed record SigningOwner(bool IsDisabled, DateTimeOffset? LockoutEnd);
 }

@@ -12,6 +12,22 @@ namespace MediaAdmin.Core.Deletion;
 /// </summary>
 internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> dbFactory, SqliteWriteGate writeGate, IOptions<DeletionOptions> options, TimeProvider clock)
 {
+    // Compiled once: the worker reads these for every deleted asset, and under load building their expression trees
+    // cost more CPU than the statements.
+    private static readonly Func<MediaDbContext, DateTime, List<long>, CancellationToken, Task<PendingFileDeletion?>> OldestDue = EF.CompileAsyncQuery(
+        (MediaDbContext db, DateTime now, List<long> busyHere, CancellationToken _) => db.PendingFileDeletions.AsNoTracking()
+            .Where(p => p.CompletedAtUtc == null && p.NextAttemptAtUtc <= now && !busyHere.Contains(p.Id))
+            .OrderBy(p => p.NextAttemptAtUtc)
+            .FirstOrDefault());
+
+    private static readonly Func<MediaDbContext, string, CancellationToken, Task<bool>> AssetLives = EF.CompileAsyncQuery(
+        (MediaDbContext db, string assetId, CancellationToken _) => db.MediaAssets.Any(a => a.Id == assetId));
+
+    private static readonly Func<MediaDbContext, string, string, IAsyncEnumerable<string>> LiveKeysBetween = EF.CompileAsyncQuery(
+        (MediaDbContext db, string from, string to) => db.MediaFiles.AsNoTracking()
+            .Where(f => f.StorageKey.CompareTo(from) >= 0 && f.StorageKey.CompareTo(to) < 0 && db.MediaAssets.Any(a => a.Id == f.AssetId))
+            .Select(f => f.StorageKey));
+
     private readonly ConcurrentDictionary<long, byte> _takenHere = new();
 
     /// <summary>
@@ -24,10 +40,7 @@ internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> db
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var busyHere = _takenHere.Keys.ToList();
-            var due = await db.PendingFileDeletions.AsNoTracking()
-                .Where(p => p.CompletedAtUtc == null && p.NextAttemptAtUtc <= now && !busyHere.Contains(p.Id))
-                .OrderBy(p => p.NextAttemptAtUtc)
-                .FirstOrDefaultAsync(cancellationToken);
+            var due = await OldestDue(db, now, busyHere, cancellationToken);
             if (due is null)
             {
                 return null;
@@ -53,7 +66,7 @@ internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> db
     public async Task<bool> IsLiveAsync(PendingFileDeletion record, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.MediaAssets.AnyAsync(a => a.Id == record.AssetId, cancellationToken);
+        return await AssetLives(db, record.AssetId, cancellationToken);
     }
 
     /// <summary>Keys below <paramref name="prefix"/> that a live asset's rows name: never removed, whatever a record says.</summary>
@@ -63,10 +76,7 @@ internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> db
 
         // The keys from "prefix" up to, not including, the prefix with its closing '/' raised to '0': exactly those below it.
         var end = prefix[..^1] + (char)(prefix[^1] + 1);
-        return await db.MediaFiles.AsNoTracking()
-            .Where(f => f.StorageKey.CompareTo(prefix) >= 0 && f.StorageKey.CompareTo(end) < 0 && db.MediaAssets.Any(a => a.Id == f.AssetId))
-            .Select(f => f.StorageKey)
-            .ToListAsync(cancellationToken);
+        return await LiveKeysBetween(db, prefix, end).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -76,23 +76,7 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
         var sorted = Sort(LibrarySeek.After(candidates, query), query);
         var rows = await (query.After is null ? sorted.Skip(page * pageSize) : sorted)
             .Take(pageSize)
-            .Select(a => new
-            {
-                a.Id,
-                a.Title,
-                a.MediaType,
-                a.Status,
-                a.DurationSeconds,
-                a.TotalSizeBytes,
-                a.OwnerId,
-                OwnerName = a.Owner!.DisplayName ?? a.Owner.UserName ?? a.OwnerId,
-                a.CategoryId,
-                Category = a.Category!.Name,
-                a.CreatedAtUtc,
-                a.MissingFiles,
-                Thumbnail = a.Files.Where(f => f.Kind == MediaFileKind.Snapshot).OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id).Select(f => f.StorageKey).FirstOrDefault(),
-                RemoteCover = db.RemoteAssets.Where(r => r.AssetId == a.Id).Select(r => r.CoverUrl).FirstOrDefault(),
-            })
+            .Select(LibraryPageQueries.PageRow)
             .ToListAsync(cancellationToken);
 
         // Ordered only so that the cap is well defined: by creation time, which every filter index ends in.
@@ -113,20 +97,11 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
     private async Task<List<AssetDetails>> DetailsOfAsync(MediaDbContext db, IReadOnlyList<LibraryRow> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.Id).ToList();
-        var assets = await db.MediaAssets.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Description, a.CategoryId, a.UpdatedAtUtc })
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
-        var snapshots = (await db.MediaFiles.AsNoTracking()
-                .Where(f => ids.Contains(f.AssetId) && f.Kind == MediaFileKind.Snapshot && f.SnapshotKind != SnapshotKind.Sprite)
-                .OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id)
-                .Select(f => new { f.AssetId, f.CdnUrl, f.SnapshotKind })
-                .ToListAsync(cancellationToken))
-            .ToLookup(f => f.AssetId);
+        var assets = await LibraryPageQueries.Details(db, ids).ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
+        var snapshots = (await LibraryPageQueries.Snapshots(db, ids).ToListAsync(cancellationToken)).ToLookup(f => f.AssetId);
 
         // A mirrored video has no files here: its cover and snapshots are the remote's URLs, as the last sync saw them.
-        var remotes = await db.RemoteAssets.AsNoTracking().Where(r => ids.Contains(r.AssetId))
-            .Select(r => new { r.AssetId, r.CoverUrl, r.SnapshotUrls })
-            .ToDictionaryAsync(r => r.AssetId, cancellationToken);
+        var remotes = await LibraryPageQueries.Remotes(db, ids).ToDictionaryAsync(r => r.AssetId, StringComparer.Ordinal, cancellationToken);
         return rows.Where(r => assets.ContainsKey(r.Id)).Select(r =>
         {
             var files = snapshots[r.Id].Select(s => signer.Sign(s.CdnUrl)).ToList();

@@ -81,6 +81,9 @@ public sealed class MediaAsset
 
     public List<MediaFile> Files { get; set; } = [];
 
+    /// <summary>What the last sync saw of the asset on an Alibaba Cloud VOD account it mirrors; null for an asset of this library.</summary>
+    public Sources.AlibabaVod.RemoteAsset? Remote { get; set; }
+
     /// <summary>Sets <see cref="FileCount"/> and <see cref="CdnReminderUrls"/> from every CDN URL of the asset's file rows.</summary>
     public void SummarizeFiles(IReadOnlyCollection<string> fileCdnUrls)
     {

@@ -12,7 +12,7 @@ internal sealed class RemoteAssetConfiguration : IEntityTypeConfiguration<Remote
         remote.HasKey(r => r.AssetId);
         remote.Property(r => r.AssetId).HasMaxLength(64).IsUnicode(false);
         remote.Property(r => r.CoverUrl).HasMaxLength(RemoteAsset.UrlMaxLength);
-        remote.HasOne<MediaAsset>().WithOne().HasForeignKey<RemoteAsset>(r => r.AssetId).OnDelete(DeleteBehavior.Cascade);
+        remote.HasOne<MediaAsset>().WithOne(a => a.Remote).HasForeignKey<RemoteAsset>(r => r.AssetId).OnDelete(DeleteBehavior.Cascade);
         remote.HasIndex(r => r.SeenInSyncRunId);
         remote.HasIndex(r => r.RemoteModifiedAtUtc);
     }
