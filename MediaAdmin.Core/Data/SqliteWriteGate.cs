@@ -22,6 +22,8 @@ public sealed class SqliteWriteGate : IDisposable
             return Passage.None;
         }
 
+        // Opened before the turn, so the turn holds SQLite's one write lock only for the writing.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         return new Passage(_gate);
     }
