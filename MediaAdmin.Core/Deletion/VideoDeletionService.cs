@@ -107,13 +107,30 @@ public sealed class VideoDeletionService(
         var plan = new DeletionPlan(caller, requestId, requestedIds, who, candidates, forbidden, nonExistent);
         var strategy = db.Database.CreateExecutionStrategy();
         Committed committed;
-        using (await writeGate.EnterAsync(db, cancellationToken))
+
+        // Set for this connection before the turn at the write gate, so the turn holds SQLite's one write lock only for the transaction.
+        var leavesFileRows = await db.LeaveFileRowsOfDeletedAssetsAsync(cancellationToken);
+        try
         {
-            committed = await strategy.ExecuteAsync(
-                plan,
-                async (_, state, ct) => await CommitAsync(db, state, ct),
-                verifySucceeded: null,
-                cancellationToken);
+            using (await writeGate.EnterAsync(db, cancellationToken))
+            {
+                committed = await strategy.ExecuteAsync(
+                    plan,
+                    async (_, state, ct) =>
+                    {
+                        db.ChangeTracker.Clear();
+                        return await CommitInTransactionAsync(db, state, ct);
+                    },
+                    verifySucceeded: null,
+                    cancellationToken);
+            }
+        }
+        finally
+        {
+            if (leavesFileRows)
+            {
+                await db.EnforceForeignKeysAsync();
+            }
         }
 
         // The commit is the point of no return; from here the worker removes the files, starting now.
@@ -126,23 +143,6 @@ public sealed class VideoDeletionService(
         return committed.Error is { } error
             ? DeleteVideosResult.Failed(requestId, error, committed.NonExistent)
             : new DeleteVideosResult(requestId, null, committed.Deleted, forbidden, committed.NonExistent);
-    }
-
-    private async Task<Committed> CommitAsync(MediaDbContext db, DeletionPlan plan, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var leavesFileRows = await db.LeaveFileRowsOfDeletedAssetsAsync(cancellationToken);
-        try
-        {
-            return await CommitInTransactionAsync(db, plan, cancellationToken);
-        }
-        finally
-        {
-            if (leavesFileRows)
-            {
-                await db.EnforceForeignKeysAsync();
-            }
-        }
     }
 
     private async Task<Committed> CommitInTransactionAsync(MediaDbContext db, DeletionPlan plan, CancellationToken cancellationToken)
