@@ -17,6 +17,9 @@ public sealed class PendingFileDeletionWorker(
     IOptions<DeletionOptions> options,
     ILogger<PendingFileDeletionWorker> logger) : BackgroundService
 {
+    /// <summary>How long a round waits after its wake-up before it starts.</summary>
+    public static readonly TimeSpan WakeSettle = TimeSpan.FromMilliseconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         do
@@ -45,6 +48,11 @@ public sealed class PendingFileDeletionWorker(
         try
         {
             await signal.WaitAsync(options.Value.WorkerPollInterval, stoppingToken);
+
+            // Woken by a commit, the round waits a moment: the deletion that woke it answers first instead of sharing
+            // the cores with the round's lanes, and commits in that moment join the same round. Real time, whatever
+            // clock the records are dated by: it is about the machine's cores.
+            await Task.Delay(WakeSettle, stoppingToken);
             return true;
         }
         catch (OperationCanceledException)
