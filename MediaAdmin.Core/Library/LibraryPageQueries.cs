@@ -11,21 +11,23 @@ namespace MediaAdmin.Core.Library;
 /// </summary>
 internal static class LibraryPageQueries
 {
-    /// <summary>A library row as read, before the caller's rights are applied.</summary>
+    /// <summary>A library row as read, before the caller's rights and URL signing are applied.</summary>
     public static readonly Expression<Func<MediaAsset, PageRowColumns>> PageRow = a => new PageRowColumns(
-        a.Id,
-        a.Title,
-        a.MediaType,
-        a.Status,
-        a.DurationSeconds,
-        a.TotalSizeBytes,
-        a.OwnerId,
-        a.Owner!.DisplayName ?? a.Owner.UserName ?? a.OwnerId,
+        new LibraryRow(
+            a.Id,
+            a.Title,
+            a.MediaType,
+            a.Status,
+            a.DurationSeconds,
+            a.TotalSizeBytes,
+            a.OwnerId,
+            a.Owner!.DisplayName ?? a.Owner.UserName ?? a.OwnerId,
+            a.Category!.Name,
+            a.CreatedAtUtc,
+            a.Files.Where(f => f.Kind == MediaFileKind.Snapshot).OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id).Select(f => f.StorageKey).FirstOrDefault(),
+            null,
+            a.MissingFiles),
         a.CategoryId,
-        a.Category!.Name,
-        a.CreatedAtUtc,
-        a.MissingFiles,
-        a.Files.Where(f => f.Kind == MediaFileKind.Snapshot).OrderBy(f => f.SnapshotKind).ThenBy(f => f.Id).Select(f => f.StorageKey).FirstOrDefault(),
         a.Remote!.CoverUrl);
 
     public static readonly Func<MediaDbContext, List<string>, IAsyncEnumerable<DetailColumns>> Details = EF.CompileAsyncQuery(
@@ -43,21 +45,8 @@ internal static class LibraryPageQueries
         (MediaDbContext db, List<string> ids) => db.RemoteAssets.AsNoTracking().Where(r => ids.Contains(r.AssetId))
             .Select(r => new RemoteColumns(r.AssetId, r.CoverUrl, r.SnapshotUrls)));
 
-    internal sealed record PageRowColumns(
-        string Id,
-        string Title,
-        MediaType MediaType,
-        MediaStatus Status,
-        double DurationSeconds,
-        long TotalSizeBytes,
-        string OwnerId,
-        string OwnerName,
-        long? CategoryId,
-        string? Category,
-        DateTime CreatedAtUtc,
-        int MissingFiles,
-        string? Thumbnail,
-        string? RemoteCover);
+    /// <summary>The row with what deciding the caller's rights and the thumbnail needs besides.</summary>
+    internal sealed record PageRowColumns(LibraryRow Row, long? CategoryId, string? RemoteCover);
 
     internal sealed record DetailColumns(string Id, string? Description, long? CategoryId, DateTime UpdatedAtUtc);
 

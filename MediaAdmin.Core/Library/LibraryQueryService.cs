@@ -84,11 +84,10 @@ public sealed class LibraryQueryService(IDbContextFactory<MediaDbContext> dbFact
             ? await search.CountAsync(assets, narrowed, LibraryResult.CountCap + 1, cancellationToken)
             : await assets.OrderBy(a => a.CreatedAtUtc).Take(LibraryResult.CountCap + 1).CountAsync(cancellationToken);
         return new LibraryResult(
-            rows.Select(r => new LibraryRow(
-                r.Id, r.Title, r.MediaType, r.Status, r.DurationSeconds, r.TotalSizeBytes, r.OwnerId, r.OwnerName, r.Category,
-                r.CreatedAtUtc, r.Thumbnail, who.DeleteDeniedReason(new AssetOwnership(r.OwnerId, r.OwnerName, r.CategoryId, r.Category)), r.MissingFiles)
+            rows.Select(r => r.Row with
             {
-                ThumbnailUrl = r.RemoteCover ?? (r.Thumbnail is null ? null : signer.ConsoleUrl(r.Thumbnail)),
+                DeleteDeniedReason = who.DeleteDeniedReason(new AssetOwnership(r.Row.OwnerId, r.Row.OwnerName, r.CategoryId, r.Row.Category)),
+                ThumbnailUrl = r.RemoteCover ?? (r.Row.ThumbnailKey is null ? null : signer.ConsoleUrl(r.Row.ThumbnailKey)),
             }).ToList(),
             Math.Min(capped, LibraryResult.CountCap),
             capped > LibraryResult.CountCap);
