@@ -55,11 +55,7 @@ public sealed class AlibabaClientInteropTests : IClassFixture<AlibabaClientsFixt
         await using var scope = _server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MediaDbContext>();
         Assert.False(await db.MediaAssets.AnyAsync(a => a.Id == own.Id));
-        var storage = _server.Services.GetRequiredService<IMediaStorage>();
-        foreach (var file in own.Files)
-        {
-            Assert.False(await storage.ExistsAsync(StorageKey.Parse(file.StorageKey)));
-        }
+        Assert.Empty(await _server.StoredAfterRemovalAsync(own.Files.Select(f => f.StorageKey)));
 
         var audit = await db.DeletionAuditRecords.SingleAsync(r => r.RequestId == data.GetProperty("RequestId").GetString());
         Assert.Equal((Core.Audit.DeletionChannel.Api, key.Id), (audit.Channel, audit.AccessKeyId));

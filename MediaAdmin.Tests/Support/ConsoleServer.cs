@@ -1,5 +1,6 @@
 using System.Net;
 using MediaAdmin.Core.Accounts;
+using MediaAdmin.Core.Storage;
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -91,6 +92,35 @@ public sealed class ConsoleServer : IAsyncDisposable
             .CreateAsync(email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}@test.local", role, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         return result.User!;
+    }
+
+    /// <summary>
+    /// The keys still in storage once the removal worker had up to 10 seconds to remove them: a deletion answers at
+    /// its commit and removes the files in the background, so a test looks until they are gone rather than once.
+    /// </summary>
+    public async Task<List<string>> StoredAfterRemovalAsync(IEnumerable<string> storageKeys)
+    {
+        var storage = Services.GetRequiredService<IMediaStorage>();
+        var keys = storageKeys.ToList();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var stored = new List<string>();
+            foreach (var key in keys)
+            {
+                if (await storage.ExistsAsync(StorageKey.Parse(key)))
+                {
+                    stored.Add(key);
+                }
+            }
+
+            if (stored.Count == 0 || DateTime.UtcNow >= deadline)
+            {
+                return stored;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
     }
 
     public async Task<T> WithUsersAsync<T>(Func<UserManager<MediaUser>, Task<T>> action)
