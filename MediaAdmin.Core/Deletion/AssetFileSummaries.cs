@@ -18,9 +18,9 @@ internal static class AssetFileSummaries
             .Select(a => new KeptSummary(a.Id, a.FileCount, a.CdnReminderUrls)));
 
     public static async Task<IReadOnlyDictionary<string, AssetFileSummary>> ReadAsync(
-        MediaDbContext db, IReadOnlyList<string> assetIds, CancellationToken cancellationToken)
+        MediaDbContext db, List<string> assetIds, CancellationToken cancellationToken)
     {
-        var kept = await Kept(db, assetIds as List<string> ?? [.. assetIds]).ToListAsync(cancellationToken);
+        var kept = await Kept(db, assetIds).ToListAsync(cancellationToken);
         var summaries = kept.ToDictionary(
             a => a.Id,
             a => new AssetFileSummary(a.FileCount!.Value, CdnReminderUrls.FromStored(a.CdnReminderUrls!)),

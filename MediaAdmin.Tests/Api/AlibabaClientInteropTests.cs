@@ -5,7 +5,6 @@ using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
-using MediaAdmin.Core.Storage;
 using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
