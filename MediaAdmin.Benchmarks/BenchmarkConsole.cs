@@ -1,6 +1,8 @@
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Benchmarks;
@@ -21,6 +23,7 @@ internal static class BenchmarkConsole
                     ["DemoSeeding:Enabled"] = "false",
                 });
                 builder.Logging.ClearProviders();
+                builder.Services.AddSingleton<IHostLifetime, BenchmarkHostLifetime>();
                 configure?.Invoke(builder);
             },
             contentRootPath,

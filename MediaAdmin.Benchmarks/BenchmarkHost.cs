@@ -27,7 +27,6 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     public static async Task<BenchmarkHost> StartAsync(string folder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Directory.CreateDirectory(folder);
-        Directory.CreateDirectory(folder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = folder, EnvironmentName = "Benchmark" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -40,6 +39,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, BenchmarkHostLifetime>();
         builder.Services.AddMediaAdminCore(builder.Configuration, folder);
         var host = builder.Build();
         await host.StartAsync();

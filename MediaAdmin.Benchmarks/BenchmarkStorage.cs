@@ -15,6 +15,7 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
     private readonly AzuriteProcess? _azurite;
     private readonly MariaDbProcess? _mariaDb;
     private readonly string? _folder;
+    private readonly List<IDisposable> _listed = [];
 
     private BenchmarkStorage(string name, AzuriteProcess? azurite = null, MariaDbProcess? mariaDb = null, string? folder = null)
     {
@@ -38,8 +39,10 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
             case "azurite":
                 var azurite = new AzuriteProcess(location: null);
                 Console.WriteLine($"starting Azurite {AzuriteProcess.Version} on 127.0.0.1:{azurite.Port} (installed with npm into {AzuriteProcess.Folder} when missing)");
+                var storage = new BenchmarkStorage(name, azurite);
                 await azurite.StartAsync();
-                return new BenchmarkStorage(name, azurite);
+                storage._listed.Add(BenchmarkLeftovers.ChildProcess(azurite.ProcessId!.Value));
+                return storage;
             case "azurite-sql":
                 return await StartAzuriteOnMariaDbAsync(name);
             default:
@@ -74,6 +77,8 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
         {
             Directory.Delete(_folder, recursive: true);
         }
+
+        _listed.ForEach(listed => listed.Dispose());
     }
 
     private static async Task<BenchmarkStorage?> StartAzuriteOnMariaDbAsync(string name)
@@ -88,11 +93,13 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
         var mariaDb = new MariaDbProcess(Path.Combine(folder, "mariadb"));
         var azurite = new AzuriteProcess(Path.Combine(folder, "azurite"), new Dictionary<string, string> { ["AZURITE_DB"] = mariaDb.AzuriteDb });
         var storage = new BenchmarkStorage(name, azurite, mariaDb, folder);
+        storage._listed.Add(BenchmarkLeftovers.Folder(folder));
         try
         {
             Console.WriteLine($"starting MariaDB on 127.0.0.1:{mariaDb.Port} and Azurite {AzuriteProcess.Version} on 127.0.0.1:{azurite.Port} with its metadata there, in {folder}");
             await mariaDb.StartAsync();
             await azurite.StartAsync();
+            storage._listed.Add(BenchmarkLeftovers.ChildProcess(azurite.ProcessId!.Value));
             return storage;
         }
         catch

@@ -4,6 +4,8 @@ using MediaAdmin.Tests.Sources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Benchmarks;
@@ -34,6 +36,7 @@ internal sealed class CatalogStandIn : IAsyncDisposable
         var catalog = new VodCatalog(new GeneratedCatalog(assets));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, BenchmarkHostLifetime>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.MapPost("/", async (HttpRequest request) =>

@@ -27,6 +27,7 @@ internal static class DeleteBenchmark
     {
         var rounds = Stats.Rounds(args, 40);
         var root = Path.Combine(Path.GetTempPath(), "mediaadmin-bench-" + Guid.NewGuid().ToString("N"));
+        using var listed = BenchmarkLeftovers.Folder(root);
         try
         {
             await using var service = await BenchmarkHost.StartAsync(Path.Combine(root, "service"));

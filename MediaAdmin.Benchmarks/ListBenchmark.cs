@@ -26,6 +26,7 @@ internal static class ListBenchmark
     {
         var rounds = Stats.Rounds(args, 21);
         var root = Path.Combine(Path.GetTempPath(), "mediaadmin-list-" + Guid.NewGuid().ToString("N"));
+        using var listed = BenchmarkLeftovers.Folder(root);
         try
         {
             var small = await MeasureAsync(Path.Combine(root, "small"), 10_000, rounds);

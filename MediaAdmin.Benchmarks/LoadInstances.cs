@@ -5,6 +5,8 @@ using System.Net.Sockets;
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Benchmarks;
@@ -14,6 +16,7 @@ internal sealed class LoadInstances : IAsyncDisposable
 {
     private readonly List<WebApplication> _apps = [];
     private Process? _redis;
+    private IDisposable? _redisListed;
 
     public List<Uri> ApiAddresses { get; } = [];
 
@@ -53,6 +56,7 @@ internal sealed class LoadInstances : IAsyncDisposable
         }
 
         _redis?.Dispose();
+        _redisListed?.Dispose();
     }
 
     private async Task StartConsoleAsync(string dataFolder, string? redis)
@@ -71,6 +75,7 @@ internal sealed class LoadInstances : IAsyncDisposable
                     ["Notifications:Redis"] = redis,
                 });
                 builder.Logging.ClearProviders();
+                builder.Services.AddSingleton<IHostLifetime, BenchmarkHostLifetime>();
             },
             contentRootPath: AppContext.BaseDirectory,
             environmentName: "Production");
@@ -90,6 +95,7 @@ internal sealed class LoadInstances : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("redis-server did not start");
+        _redisListed = BenchmarkLeftovers.ChildProcess(_redis.Id);
         _redis.OutputDataReceived += (_, _) => { };
         _redis.BeginOutputReadLine();
         for (var attempt = 0; ; attempt++)

@@ -18,4 +18,5 @@ if (args.Length == 0 || !modes.TryGetValue(args[0], out var run))
     return 2;
 }
 
+BenchmarkLeftovers.Start();
 return await run(args[1..]);

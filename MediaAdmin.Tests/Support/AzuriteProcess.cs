@@ -30,6 +30,9 @@ internal sealed class AzuriteProcess(string? location, IReadOnlyDictionary<strin
 
     public int Port { get; } = FreePort();
 
+    /// <summary>The running server's process ID; null before it starts and once stopped.</summary>
+    public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
 

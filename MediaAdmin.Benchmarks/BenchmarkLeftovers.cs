@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace MediaAdmin.Benchmarks;
+
+/// <summary>
+/// What a benchmark started or made (child servers, temp folders) is removed even when the benchmark ends before it
+/// could remove it: Ctrl+C, SIGTERM, a crash or SIGKILL. A shell started first waits until its input closes, which the
+/// kernel does when this process ends however it ends, then kills the processes and removes the folders still listed.
+/// Whatever a benchmark disposes itself is taken off the list first.
+/// </summary>
+internal static class BenchmarkLeftovers
+{
+    // Ignores the terminal's Ctrl+C, which reaches the whole process group: it must outlive the benchmark to clean up.
+    private const string Watchdog =
+        "trap '' INT TERM HUP; list=$1; cat > /dev/null; " +
+        "if [ -f \"$list\" ]; then while read -r kind value; do case \"$kind\" in " +
+        "pid) kill -9 \"$value\" 2>/dev/null;; dir) rm -rf -- \"$value\";; esac; done < \"$list\"; rm -f -- \"$list\"; fi";
+
+    private static readonly string ListPath = Path.Combine(Path.GetTempPath(), $"mediaadmin-benchmark-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.leftovers");
+    private static readonly Lock Gate = new();
+    private static readonly List<string> Listed = [];
+    private static Process? _watchdog;
+
+    /// <summary>Starts the watchdog; call once, before anything is listed.</summary>
+    public static void Start()
+    {
+        File.WriteAllText(ListPath, string.Empty);
+        _watchdog = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", Watchdog, "benchmark-leftovers", ListPath])
+        {
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("the leftovers watchdog (/bin/sh) did not start");
+    }
+
+    /// <summary>Lists a folder to remove should the benchmark end first; dispose the result once it is removed.</summary>
+    public static IDisposable Folder(string path) => List($"dir {Path.GetFullPath(path)}");
+
+    /// <summary>Lists a child process to kill should the benchmark end first; dispose the result once it is stopped.</summary>
+    public static IDisposable ChildProcess(int processId) => List($"pid {processId.ToString(CultureInfo.InvariantCulture)}");
+
+    private static Listing List(string entry)
+    {
+        lock (Gate)
+        {
+            Listed.Add(entry);
+            Save();
+        }
+
+        return new Listing(entry);
+    }
+
+    private static void Save()
+    {
+        if (_watchdog is null)
+        {
+            throw new InvalidOperationException("BenchmarkLeftovers.Start was not called");
+        }
+
+        // Written whole to a new file and moved over the list, so the watchdog never reads half of one.
+        var next = ListPath + ".next";
+        File.WriteAllLines(next, Listed);
+        File.Move(next, ListPath, overwrite: true);
+    }
+
+    private sealed class Listing(string entry) : IDisposable
+    {
+        private string? _entry = entry;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _entry, null) is { } listed)
+            {
+                lock (Gate)
+                {
+                    Listed.Remove(listed);
+                    Save();
+                }
+            }
+        }
+    }
+}
