@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Core.Deletion;
 
@@ -36,6 +37,24 @@ public sealed class DeletionNotifier
         }
 
         DeletedHere?.Invoke(deleted);
+    }
+
+    /// <summary>
+    /// Raises a deletion this instance committed, whichever way (here or through Alibaba). A page that failed to hear of
+    /// it must not turn a done deletion into an error, so a listener's failure is logged, not thrown.
+    /// </summary>
+    internal void PublishCommitted(AssetsDeleted deleted, ILogger logger)
+    {
+        try
+        {
+            Publish(deleted);
+        }
+#pragma warning disable CA1031 // See the summary: the deletion is committed whatever a listener does.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "A listener failed on the news of DeleteVideo {RequestId}", deleted.RequestId);
+        }
     }
 
     /// <summary>Raises a deletion another instance committed, unless it was already raised here.</summary>

@@ -137,7 +137,7 @@ public sealed class VideoDeletionService(
         if (committed.Deleted.Count > 0)
         {
             removalSignal.Kick();
-            Notify(notifier, new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()), logger);
+            notifier.PublishCommitted(new AssetsDeleted(requestId, who.UserName, committed.Deleted.Select(d => d.VideoId).ToList()), logger);
         }
 
         return committed.Error is { } error
@@ -195,21 +195,6 @@ public sealed class VideoDeletionService(
         await DeletionAuditWriter.WriteOutcomesAsync(db, record, deleted, plan.Forbidden, nonExistent, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Committed(deleted, nonExistent, error);
-    }
-
-    /// <summary>Tells open pages; deletion through Alibaba tells them the same way.</summary>
-    internal static void Notify(DeletionNotifier notifier, AssetsDeleted deleted, ILogger logger)
-    {
-        try
-        {
-            notifier.Publish(deleted);
-        }
-#pragma warning disable CA1031 // A page that failed to hear of it must not turn a done deletion into an error.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(ex, "A listener failed on the news of DeleteVideo {RequestId}", deleted.RequestId);
-        }
     }
 
     private sealed record Committed(IReadOnlyList<DeletedVideo> Deleted, IReadOnlyList<string> NonExistent, DeletionError? Error);

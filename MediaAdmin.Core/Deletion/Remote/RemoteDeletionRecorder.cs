@@ -44,7 +44,7 @@ internal sealed class RemoteDeletionRecorder(
 
         if (outcome.Deleted.Count > 0)
         {
-            VideoDeletionService.Notify(notifier, new AssetsDeleted(plan.RequestId, plan.Who.UserName, [.. outcome.Deleted.Select(d => d.VideoId)]), logger);
+            notifier.PublishCommitted(new AssetsDeleted(plan.RequestId, plan.Who.UserName, [.. outcome.Deleted.Select(d => d.VideoId)]), logger);
         }
     }
 
