@@ -12,6 +12,8 @@ namespace MediaAdmin.Core.Sources.AlibabaVod;
 /// </summary>
 public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock)
 {
+    private const int UpsertAttempts = 3;
+
     /// <summary>
     /// Adds or updates <paramref name="videos"/> (at most a page: they are read in one query), their categories too.
     /// <paramref name="seenInSyncRunId"/>: the full sync that listed them; null keeps what the last full sync recorded.
@@ -26,6 +28,22 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
             return MirrorChange.None;
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpsertOnceAsync(videos, seenInSyncRunId, readStartedAtUtc, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < UpsertAttempts && KeyConflict.Is(ex))
+            {
+                // A sync page and a callback both inserted a category (or the owner) new to the mirror, and the other
+                // committed first (SQL Server; SQLite runs the two one after the other). Read again: it is there now.
+            }
+        }
+    }
+
+    private async Task<MirrorChange> UpsertOnceAsync(IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, DateTime readStartedAtUtc, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = videos.GroupBy(v => v.VideoId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         var ids = latest.Select(v => v.VideoId).ToList();
