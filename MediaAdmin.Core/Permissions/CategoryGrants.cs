@@ -21,14 +21,19 @@ public sealed class CategoryGrants(IDbContextFactory<MediaDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Name).ToListAsync(cancellationToken);
+        var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        var shared = all.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var categories = all.Select(c => new GrantableCategory(c.Id, c.Name, shared.Contains(c.Name)))
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id).ToList();
+        var byId = categories.ToDictionary(c => c.Id);
         var roles = (await RoleNamesQuery(db).ToListAsync(cancellationToken)).ToLookup(r => r.UserId, r => r.Role);
         var grantees = roles.Where(r => MayHoldGrants(r.ToList())).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        var granted = await (from g in db.CategoryGrants.AsNoTracking()
-                             join c in db.Categories on g.CategoryId equals c.Id
-                             select new { g.UserId, c.Name }).ToListAsync(cancellationToken);
-        var byUser = granted.GroupBy(g => g.UserId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Name).Order(StringComparer.OrdinalIgnoreCase).ToList(), StringComparer.Ordinal);
+        var granted = await db.CategoryGrants.AsNoTracking().Select(g => new { g.UserId, g.CategoryId }).ToListAsync(cancellationToken);
+        var byUser = granted.Where(g => byId.ContainsKey(g.CategoryId)).GroupBy(g => g.UserId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<GrantableCategory>)g.Select(x => byId[x.CategoryId]).OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase).ToList(),
+                StringComparer.Ordinal);
         return new CategoryGrantsOverview(categories, grantees, byUser);
     }
 

@@ -152,11 +152,27 @@ public sealed class CategoryGrantsTests : CoreHostTest
 
         var overview = (await Grants.OverviewAsync(admin.Id)).Value;
 
-        Assert.Equal(["Météo", "News", "Sport"], overview.CategoryNames);
+        Assert.Equal(["Météo", "News", "Sport"], overview.Categories.Select(c => c.Label));
         Assert.Equal(new[] { editor.Id, other.Id }.Order(), overview.GranteeIds.Order());
         Assert.DoesNotContain(viewer.Id, overview.GranteeIds);
-        Assert.Equal(["News", "Sport"], overview.GrantedTo(editor.Id));
+        Assert.Equal(["News", "Sport"], overview.GrantedTo(editor.Id).Select(c => c.Label));
         Assert.Empty(overview.GrantedTo(other.Id));
+    }
+
+    [Fact]
+    public async Task The_overview_tells_categories_sharing_a_name_apart_by_their_cate_id()
+    {
+        var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
+        await App.AddCategoriesAsync((3001, "Clips"), (3002, "Clips"), (2001, "Archive"), (2002, "ARCHIVE"));
+        await Grants.ReplaceAsync(admin.Id, editor.Id, ["3002", "ARCHIVE"]);
+
+        var overview = (await Grants.OverviewAsync(admin.Id)).Value;
+
+        Assert.Equal(
+            ["Archive", "ARCHIVE", "Clips (CateId 3001)", "Clips (CateId 3002)", "Météo", "News", "Sport"],
+            overview.Categories.Select(c => c.Label));
+        Assert.Equal(["ARCHIVE", "Clips (CateId 3002)"], overview.GrantedTo(editor.Id).Select(c => c.Label));
+        Assert.Equal(["ARCHIVE", "3002"], overview.GrantedTo(editor.Id).Select(c => c.Key));
     }
 
     private async Task<(MediaUser Administrator, MediaUser Editor)> CategoriesWithAdministratorAndEditorAsync()

@@ -62,6 +62,25 @@ public sealed class AccountsPageGrantsTests : AccountsPageTest
         Assert.Equal([1001L], await App.GrantedCategoryIdsAsync(editor.Id));
     }
 
+    [Fact]
+    public async Task An_administrator_grants_one_of_two_categories_sharing_a_name_from_the_dialog()
+    {
+        var (admin, editor, _) = await AccountsWithNewsGrantedAsync();
+        await App.AddCategoriesAsync((3001, "Clips"), (3002, "Clips"));
+        var (page, dialogs) = RenderAs(admin);
+
+        RowOf(page, editor).QuerySelector("[data-testid=edit-grants]")!.Click();
+        var select = dialogs.FindComponent<MudSelect<string>>();
+        Assert.Contains(dialogs.FindComponents<MudSelectItem<string>>(), item => item.Instance.Value == "3001");
+        await select.InvokeAsync(() => select.Instance.SelectOption("3002"));
+        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll("input"), input => input.GetAttribute("value") == "News, Clips (CateId 3002)"));
+        dialogs.Find("[data-testid=grants-save]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=grants-dialog]")));
+        page.WaitForAssertion(() => Assert.Equal("Clips (CateId 3002), News", RowOf(page, editor).QuerySelector("[data-testid=granted-categories]")!.TextContent));
+        Assert.Equal([1001L, 3002L], await App.GrantedCategoryIdsAsync(editor.Id));
+    }
+
     private async Task<(Core.Accounts.MediaUser Admin, Core.Accounts.MediaUser Editor, Core.Accounts.MediaUser Viewer)> AccountsWithNewsGrantedAsync()
     {
         await App.AddCategoriesAsync((1001, "News"), (1002, "Sport"), (1003, "Weather"));
