@@ -1,3 +1,4 @@
+using System.Data;
 using MediaAdmin.Core.AlibabaVod;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
@@ -44,12 +45,31 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
 
     private async Task<MirrorChange> UpsertOnceAsync(IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, DateTime readStartedAtUtc, CancellationToken cancellationToken)
     {
+        // Through the execution strategy: SQL Server's retries transient failures and refuses a transaction begun outside it.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            (videos, seenInSyncRunId, readStartedAtUtc),
+            async (_, state, ct) =>
+            {
+                db.ChangeTracker.Clear();
+                return await UpsertInTransactionAsync(db, state.videos, state.seenInSyncRunId, state.readStartedAtUtc, ct);
+            },
+            verifySucceeded: null,
+            cancellationToken);
+    }
+
+    private async Task<MirrorChange> UpsertInTransactionAsync(
+        MediaDbContext db, IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, DateTime readStartedAtUtc, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = videos.GroupBy(v => v.VideoId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         var ids = latest.Select(v => v.VideoId).ToList();
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The tombstones read must hold until the commit: at SQL Server's default level a removal could commit between
+        // this check and the insert, and the insert would bring the video back. SQLite lets one writer in at a time.
+        await using var transaction = db.Database.IsSqlServer()
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
+            : await db.Database.BeginTransactionAsync(cancellationToken);
         var removedSince = await MirrorTombstones.RemovedSinceAsync(db, ids, readStartedAtUtc, cancellationToken);
         if (removedSince.Count > 0)
         {
@@ -57,8 +77,8 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
             ids.RemoveAll(removedSince.Contains);
         }
 
-        await EnsureOwnerAsync(db, now, cancellationToken);
-        await UpsertCategoriesAsync(db, latest, cancellationToken);
+        await MirrorRows.EnsureOwnerAsync(db, now, cancellationToken);
+        await MirrorRows.UpsertCategoriesAsync(db, latest, cancellationToken);
 
         var assets = await db.MediaAssets.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, StringComparer.Ordinal, cancellationToken);
         var remotes = await db.RemoteAssets.Where(r => ids.Contains(r.AssetId)).ToDictionaryAsync(r => r.AssetId, StringComparer.Ordinal, cancellationToken);
@@ -67,13 +87,13 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
         {
             if (assets.TryGetValue(video.VideoId, out var asset))
             {
-                updated += Apply(video, asset) ? 1 : 0;
+                updated += MirrorRows.Apply(video, asset) ? 1 : 0;
             }
             else
             {
                 // SQLite's trigger replaces the search key at insert; SQL Server keeps this one, unique like the ID.
                 asset = new MediaAsset { Id = video.VideoId, Title = "", OwnerId = RemoteLibraryOwner.UserId, FileCount = 0, SearchKey = VideoId.SearchKeyOfAny(video.VideoId) };
-                Apply(video, asset);
+                MirrorRows.Apply(video, asset);
                 db.MediaAssets.Add(asset);
                 added++;
             }
@@ -84,7 +104,7 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
                 db.RemoteAssets.Add(remote);
             }
 
-            remote.CoverUrl = Cut(video.CoverUrl, RemoteAsset.UrlMaxLength);
+            remote.CoverUrl = MirrorRows.Cut(video.CoverUrl, RemoteAsset.UrlMaxLength);
             remote.SnapshotUrls = video.SnapshotUrls.Count == 0 ? null : string.Join("\n", video.SnapshotUrls);
             remote.RemoteModifiedAtUtc = video.ModifiedAtUtc;
             remote.SeenInSyncRunId = seenInSyncRunId ?? remote.SeenInSyncRunId;
@@ -145,60 +165,4 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.RemovedRemoteAssets.Where(r => r.RemovedAtUtc < olderThanUtc).ExecuteDeleteAsync(cancellationToken);
     }
-
-    /// <summary>Writes the remote's view into the row; true when anything a person would see changed.</summary>
-    private static bool Apply(VodRemoteVideo video, MediaAsset asset)
-    {
-        var before = (asset.Title, asset.Description, asset.MediaType, asset.Status, asset.DurationSeconds, asset.TotalSizeBytes, asset.CategoryId, asset.UpdatedAtUtc);
-        asset.Title = Cut(video.Title, MediaAsset.TitleMaxLength) ?? "";
-        asset.Description = Cut(video.Description, MediaAsset.DescriptionMaxLength);
-        asset.MediaType = video.MediaType ?? asset.MediaType;
-        asset.Status = video.MediaStatus;
-        asset.DurationSeconds = video.DurationSeconds;
-        asset.TotalSizeBytes = video.SizeBytes;
-        asset.SourceSizeBytes = video.SizeBytes;
-        asset.CategoryId = video.CateId;
-        asset.CreatedAtUtc = video.CreatedAtUtc;
-        asset.UpdatedAtUtc = video.ModifiedAtUtc ?? video.CreatedAtUtc;
-        return before != (asset.Title, asset.Description, asset.MediaType, asset.Status, asset.DurationSeconds, asset.TotalSizeBytes, asset.CategoryId, asset.UpdatedAtUtc);
-    }
-
-    private static async Task EnsureOwnerAsync(MediaDbContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        if (!await db.Users.AnyAsync(u => u.Id == RemoteLibraryOwner.UserId, cancellationToken))
-        {
-            db.Users.Add(RemoteLibraryOwner.NewUser(now));
-        }
-    }
-
-    /// <summary>Adds the categories the videos name and follows a rename on the remote.</summary>
-    private static async Task UpsertCategoriesAsync(MediaDbContext db, List<VodRemoteVideo> videos, CancellationToken cancellationToken)
-    {
-        var named = videos.Where(v => v.CateId is not null)
-            .GroupBy(v => v.CateId!.Value)
-            .ToDictionary(g => g.Key, g => Cut(g.Last().CateName, Category.NameMaxLength) is { Length: > 0 } name ? name : $"Category {g.Key}");
-        if (named.Count == 0)
-        {
-            return;
-        }
-
-        var ids = named.Keys.ToList();
-        var known = await db.Categories.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var added = new List<Category>();
-        foreach (var (id, name) in named)
-        {
-            if (known.TryGetValue(id, out var category))
-            {
-                category.Name = name;
-            }
-            else
-            {
-                added.Add(new Category { Id = id, Name = name });
-            }
-        }
-
-        await db.AddWithRemoteIdsAsync(added, cancellationToken);
-    }
-
-    private static string? Cut(string? text, int maxLength) => text is null || text.Length <= maxLength ? text : text[..maxLength];
 }
