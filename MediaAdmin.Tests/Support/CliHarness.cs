@@ -14,7 +14,15 @@ public sealed class CliHarness(string dataFolder)
         Assert.True(CliVerb.TryParse([.. args, "--", $"--MediaAdmin:DataFolder={dataFolder}", "--DemoSeeding:Enabled=false"], out var verb, out var hostArgs, out var error), error);
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var app = MediaAdminWebApp.Build(hostArgs, app => CoreHost.HashPasswordsCheaply(app.Services), ConsoleServer.WebProjectFolder, environment);
+        var app = MediaAdminWebApp.Build(
+            hostArgs,
+            app =>
+            {
+                CoreHost.HashPasswordsCheaply(app.Services);
+                RetryingLikeSqlServer.Configure(app.Services);
+            },
+            ConsoleServer.WebProjectFolder,
+            environment);
         var exit = await verb.RunAsync(app, output, errors);
         return (exit, output.ToString(), errors.ToString());
     }

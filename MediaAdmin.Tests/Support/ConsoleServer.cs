@@ -44,6 +44,7 @@ public sealed class ConsoleServer : IAsyncDisposable
             ["--urls", $"http://127.0.0.1:{consolePort};http://127.0.0.1:{apiPort}"],
             builder =>
             {
+                RetryingLikeSqlServer.Configure(builder.Services);
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
                     ["MediaAdmin:DataFolder"] = dataFolder,

@@ -61,6 +61,7 @@ public sealed class CoreHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddMediaAdminCore(builder.Configuration, dataFolder);
         HashPasswordsCheaply(builder.Services);
+        RetryingLikeSqlServer.Configure(builder.Services);
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -8,8 +8,9 @@ namespace MediaAdmin.Tests.Support;
 
 /// <summary>
 /// An execution strategy for SQLite that retries as SQL Server's (EnableRetryOnFailure) does, and so, like it, refuses a
-/// transaction begun outside it. No SQL Server runs here; this shows the code works under its strategy. No failure here
-/// is transient, so nothing is retried.
+/// transaction begun outside it. No SQL Server runs here, so every test host (<see cref="CoreHost"/>,
+/// <see cref="ConsoleServer"/>, <see cref="CliHarness"/>) runs under it: code that would fail on SQL Server fails its tests.
+/// No failure here is transient, so nothing is retried.
 /// </summary>
 public sealed class RetryingLikeSqlServer(ExecutionStrategyDependencies dependencies)
     : ExecutionStrategy(dependencies, maxRetryCount: 2, maxRetryDelay: TimeSpan.FromMilliseconds(10))
