@@ -1,4 +1,3 @@
-using System.Data;
 using MediaAdmin.Core.AlibabaVod;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Library;
@@ -33,17 +32,26 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
         {
             try
             {
-                return await UpsertOnceAsync(videos, seenInSyncRunId, readStartedAtUtc, cancellationToken);
+                if (await UpsertOnceAsync(videos, seenInSyncRunId, readStartedAtUtc, cancellationToken) is { } change)
+                {
+                    return change;
+                }
             }
             catch (Exception ex) when (attempt < UpsertAttempts && KeyConflict.Is(ex))
             {
                 // A sync page and a callback both inserted a category (or the owner) new to the mirror, and the other
                 // committed first (SQL Server; SQLite runs the two one after the other). Read again: it is there now.
             }
+
+            if (attempt >= UpsertAttempts)
+            {
+                throw new InvalidOperationException($"Videos of this page were removed during each of {UpsertAttempts} attempts to write it.");
+            }
         }
     }
 
-    private async Task<MirrorChange> UpsertOnceAsync(IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, DateTime readStartedAtUtc, CancellationToken cancellationToken)
+    /// <summary>One attempt; null when a removal of one of the videos committed meanwhile, and nothing was written.</summary>
+    private async Task<MirrorChange?> UpsertOnceAsync(IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, DateTime readStartedAtUtc, CancellationToken cancellationToken)
     {
         // Through the execution strategy: SQL Server's retries transient failures and refuses a transaction begun outside it.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -58,18 +66,14 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
             cancellationToken);
     }
 
-    private async Task<MirrorChange> UpsertInTransactionAsync(
+    private async Task<MirrorChange?> UpsertInTransactionAsync(
         MediaDbContext db, IReadOnlyList<VodRemoteVideo> videos, long? seenInSyncRunId, DateTime readStartedAtUtc, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var latest = videos.GroupBy(v => v.VideoId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         var ids = latest.Select(v => v.VideoId).ToList();
 
-        // The tombstones read must hold until the commit: at SQL Server's default level a removal could commit between
-        // this check and the insert, and the insert would bring the video back. SQLite lets one writer in at a time.
-        await using var transaction = db.Database.IsSqlServer()
-            ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken)
-            : await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var removedSince = await MirrorTombstones.RemovedSinceAsync(db, ids, readStartedAtUtc, cancellationToken);
         if (removedSince.Count > 0)
         {
@@ -112,6 +116,16 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // A removal that committed after the tombstones were read would be undone by this write. SQL Server's default
+        // level lets one in (SQLite lets one writer in at a time); a removal committing after this second look waits
+        // for the rows written here and removes them. So look again, and on a late removal write nothing and read again.
+        if ((await MirrorTombstones.RemovedSinceAsync(db, ids, readStartedAtUtc, cancellationToken)).Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return null;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new MirrorChange(added, updated, []);
     }
