@@ -22,7 +22,8 @@ public sealed class CategoryGrants(IDbContextFactory<MediaDbContext> dbFactory, 
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-        var shared = all.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        // Shared regardless of case: the grants match names regardless of case, so "Archive" and "ARCHIVE" picked together would be one.
+        var shared = all.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var categories = all.Select(c => new GrantableCategory(c.Id, c.Name, shared.Contains(c.Name)))
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id).ToList();
         var byId = categories.ToDictionary(c => c.Id);

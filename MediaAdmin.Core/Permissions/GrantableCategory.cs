@@ -4,7 +4,8 @@ namespace MediaAdmin.Core.Permissions;
 
 /// <summary>
 /// A category as the accounts page offers it for grants. Alibaba repeats names under different parents, so a name
-/// that other categories share is told apart by its CateId, both where people read it and in what the page sends.
+/// that other categories share (in any letter case) is told apart by its CateId, both where people read it and in
+/// what the page sends.
 /// </summary>
 public sealed record GrantableCategory(long Id, string Name, bool NameIsShared)
 {

@@ -160,7 +160,7 @@ public sealed class CategoryGrantsTests : CoreHostTest
     }
 
     [Fact]
-    public async Task The_overview_tells_categories_sharing_a_name_apart_by_their_cate_id()
+    public async Task Categories_sharing_a_name_in_any_letter_case_are_told_apart_by_cate_id_and_can_all_be_granted()
     {
         var (admin, editor) = await CategoriesWithAdministratorAndEditorAsync();
         await App.AddCategoriesAsync((3001, "Clips"), (3002, "Clips"), (2001, "Archive"), (2002, "ARCHIVE"));
@@ -169,10 +169,14 @@ public sealed class CategoryGrantsTests : CoreHostTest
         var overview = (await Grants.OverviewAsync(admin.Id)).Value;
 
         Assert.Equal(
-            ["Archive", "ARCHIVE", "Clips (CateId 3001)", "Clips (CateId 3002)", "Météo", "News", "Sport"],
+            ["Archive (CateId 2001)", "ARCHIVE (CateId 2002)", "Clips (CateId 3001)", "Clips (CateId 3002)", "Météo", "News", "Sport"],
             overview.Categories.Select(c => c.Label));
-        Assert.Equal(["ARCHIVE", "Clips (CateId 3002)"], overview.GrantedTo(editor.Id).Select(c => c.Label));
-        Assert.Equal(["ARCHIVE", "3002"], overview.GrantedTo(editor.Id).Select(c => c.Key));
+        Assert.Equal(["ARCHIVE (CateId 2002)", "Clips (CateId 3002)"], overview.GrantedTo(editor.Id).Select(c => c.Label));
+        Assert.Equal(["2002", "3002"], overview.GrantedTo(editor.Id).Select(c => c.Key));
+
+        var both = await Grants.ReplaceAsync(admin.Id, editor.Id, overview.Categories.Where(c => c.Name.Equals("archive", StringComparison.OrdinalIgnoreCase)).Select(c => c.Key).ToList());
+        Assert.True(both.IsSuccess);
+        Assert.Equal([2001L, 2002L], await App.GrantedCategoryIdsAsync(editor.Id));
     }
 
     private async Task<(MediaUser Administrator, MediaUser Editor)> CategoriesWithAdministratorAndEditorAsync()
