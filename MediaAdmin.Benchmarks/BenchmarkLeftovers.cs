@@ -15,9 +15,11 @@ internal static class BenchmarkLeftovers
     private const string Watchdog =
         "trap '' INT TERM HUP; list=$1; cat > /dev/null; " +
         "if [ -f \"$list\" ]; then while read -r kind value; do case \"$kind\" in " +
-        "pid) kill -9 \"$value\" 2>/dev/null;; dir) rm -rf -- \"$value\";; esac; done < \"$list\"; rm -f -- \"$list\"; fi";
+        "pid) kill -9 \"$value\" 2>/dev/null;; dir) rm -rf -- \"$value\";; esac; done < \"$list\"; fi; " +
+        "rm -rf -- \"$(dirname -- \"$list\")\"";
 
-    private static readonly string ListPath = Path.Combine(Path.GetTempPath(), $"mediaadmin-benchmark-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.leftovers");
+    // In a folder of its own (made with owner-only access), since what it lists is removed with rm -rf.
+    private static readonly string ListPath = Path.Combine(Directory.CreateTempSubdirectory("mediaadmin-benchmark-").FullName, "leftovers");
     private static readonly Lock Gate = new();
     private static readonly List<string> Listed = [];
     private static Process? _watchdog;

@@ -63,22 +63,28 @@ internal sealed class BenchmarkStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_azurite is not null)
+        try
         {
-            await _azurite.StopAsync();
-        }
+            if (_azurite is not null)
+            {
+                await _azurite.StopAsync();
+            }
 
-        if (_mariaDb is not null)
+            if (_mariaDb is not null)
+            {
+                await _mariaDb.DisposeAsync();
+            }
+
+            if (_folder is not null && Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+        }
+        finally
         {
-            await _mariaDb.DisposeAsync();
+            // Unlisted however the stop went: a listed process ID that outlived its process could name another one later.
+            _listed.ForEach(listed => listed.Dispose());
         }
-
-        if (_folder is not null && Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-
-        _listed.ForEach(listed => listed.Dispose());
     }
 
     private static async Task<BenchmarkStorage?> StartAzuriteOnMariaDbAsync(string name)
