@@ -45,7 +45,7 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
 
             if (attempt >= UpsertAttempts)
             {
-                throw new InvalidOperationException($"Videos of this page were removed during each of {UpsertAttempts} attempts to write it.");
+                throw new InvalidOperationException($"Another writer changed this page's videos during each of {UpsertAttempts} attempts to write it.");
             }
         }
     }
