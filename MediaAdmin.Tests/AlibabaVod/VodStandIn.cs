@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using MediaAdmin.Core.AccessKeys;
 using MediaAdmin.Core.AlibabaVod;
+using MediaAdmin.Tests.Support;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -34,7 +33,7 @@ public sealed class VodStandIn : IDisposable
 
     public VodStandIn()
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"] });
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPorts.Next()}"] });
         _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(Handle));
     }
 
@@ -68,13 +67,6 @@ public sealed class VodStandIn : IDisposable
         _scripted.GetOrAdd(action, _ => new()).Enqueue((status, body, contentType, delay));
 
     public void Dispose() => _server.Stop();
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private ResponseMessage Handle(IRequestMessage request)
     {

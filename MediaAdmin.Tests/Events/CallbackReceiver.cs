@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
+using MediaAdmin.Tests.Support;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -23,7 +22,7 @@ public sealed class CallbackReceiver : IDisposable
 
     public CallbackReceiver()
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"] });
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{LoopbackPorts.Next()}"] });
         _server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithCallback(Handle));
     }
 
@@ -57,13 +56,6 @@ public sealed class CallbackReceiver : IDisposable
 
     private static string? Header(IRequestMessage request, string name) =>
         request.Headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>One callback the receiver got: its path, X-VOD-TIMESTAMP, X-VOD-SIGNATURE, body, and the status it answered.</summary>

@@ -78,11 +78,6 @@ public sealed class AzureBlobMediaStorageTests(Azurite azurite) : MediaStorageCo
         await Assert.ThrowsAsync<StorageUnavailableException>(async () => await unreachable.ListAsync("media").ToListAsync());
     }
 
-    /// <summary>A port nothing listens on: taken from the OS and released at once.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port nothing listens on and no other server in this test run gets.</summary>
+    private static int ClosedPort() => LoopbackPorts.Next();
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace MediaAdmin.Tests.Support;
 
@@ -28,7 +26,7 @@ internal sealed class AzuriteProcess(string? location, IReadOnlyDictionary<strin
 
     private static string Script => Path.Combine(Folder, "node_modules", "azurite", "dist", "src", "blob", "main.js");
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.Next();
 
     /// <summary>The running server's process ID; null before it starts and once stopped.</summary>
     public int? ProcessId => _process is { HasExited: false } running ? running.Id : null;
@@ -148,12 +146,5 @@ internal sealed class AzuriteProcess(string? location, IReadOnlyDictionary<strin
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

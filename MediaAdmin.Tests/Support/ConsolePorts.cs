@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace MediaAdmin.Tests.Support;
 
 /// <summary>
@@ -13,13 +11,6 @@ public sealed record ConsolePorts(int Console, int Api)
     /// <summary>The VOD RPC API's own listener.</summary>
     public Uri ApiAddress => new($"http://127.0.0.1:{Api}");
 
-    /// <summary>Two ports free on 127.0.0.1 now; the OS does not hand them out again at once.</summary>
-    public static ConsolePorts Free() => new(FreePort(), FreePort());
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>Two ports free on 127.0.0.1 that no other server in this test run gets.</summary>
+    public static ConsolePorts Free() => new(LoopbackPorts.Next(), LoopbackPorts.Next());
 }

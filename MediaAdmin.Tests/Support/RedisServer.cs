@@ -16,7 +16,7 @@ public sealed class RedisServer : IAsyncLifetime
     private readonly TempFolder _folder = new();
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.Next();
 
     /// <summary>The Notifications:Redis setting that reaches this server.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
@@ -107,12 +107,5 @@ public sealed class RedisServer : IAsyncLifetime
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -31,11 +31,11 @@ public sealed class VarnishEdge : IAsyncLifetime
         Directory.CreateDirectory(WorkFolder);
         ReadableByOthers(_folder, ReadableFolder);
         ReadableByOthers(WorkFolder, ReadableFolder);
-        var port = FreePort();
+        var port = LoopbackPorts.Next();
         Address = new Uri($"http://127.0.0.1:{port}");
 
         // Until a test names its console, the backend is a port nothing listens on.
-        var vcl = WriteVcl(new Uri($"http://127.0.0.1:{FreePort()}"));
+        var vcl = WriteVcl(new Uri($"http://127.0.0.1:{LoopbackPorts.Next()}"));
         _varnishd = Process.Start(new ProcessStartInfo(Varnishd)
         {
             ArgumentList =
@@ -81,14 +81,6 @@ public sealed class VarnishEdge : IAsyncLifetime
         {
             // A file varnishd's child still held; the temp folder is cleaned by the OS.
         }
-    }
-
-    /// <summary>A port free on 127.0.0.1 now; the OS does not hand it out again at once.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private string WriteVcl(Uri origin)

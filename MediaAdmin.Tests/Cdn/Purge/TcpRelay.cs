@@ -15,7 +15,7 @@ public sealed class TcpRelay(int targetPort) : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _accepting;
 
-    public int Port { get; } = VarnishEdge.FreePort();
+    public int Port { get; } = LoopbackPorts.Next();
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
