@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using MediaAdmin.Tests.Support;
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -61,7 +62,7 @@ internal sealed class LoadInstances : IAsyncDisposable
 
     private async Task StartConsoleAsync(string dataFolder, string? redis)
     {
-        var (consolePort, apiPort) = (FreePort(), FreePort());
+        var (consolePort, apiPort) = (LoopbackPorts.Next(), LoopbackPorts.Next());
         var app = MediaAdminWebApp.Build(
             ["--urls", $"http://127.0.0.1:{consolePort};http://127.0.0.1:{apiPort}"],
             builder =>
@@ -88,7 +89,7 @@ internal sealed class LoadInstances : IAsyncDisposable
 
     private async Task<string> StartRedisAsync(string root)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Next();
         var folder = Directory.CreateDirectory(Path.Combine(root, "redis")).FullName;
         _redis = Process.Start(new ProcessStartInfo("/usr/bin/redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder])
         {
@@ -111,12 +112,5 @@ internal sealed class LoadInstances : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

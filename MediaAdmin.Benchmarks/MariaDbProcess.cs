@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using MediaAdmin.Tests.Support;
 
 namespace MediaAdmin.Benchmarks;
 
@@ -29,7 +28,7 @@ internal sealed class MariaDbProcess(string folder) : IAsyncDisposable
     private readonly string _errorLog = Path.Combine(folder, "error.log");
     private Process? _watchdog;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPorts.Next();
 
     /// <summary>Azurite's <c>AZURITE_DB</c> for this server's database.</summary>
     public string AzuriteDb => $"mysql://root@127.0.0.1:{Port}/{Database}";
@@ -118,11 +117,4 @@ internal sealed class MariaDbProcess(string folder) : IAsyncDisposable
 
     private string ErrorLogTail() =>
         File.Exists(_errorLog) ? string.Join(Environment.NewLine, File.ReadLines(_errorLog).TakeLast(10)) : "(no error log)";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

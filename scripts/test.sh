@@ -20,6 +20,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     || { echo "could not install ${need_apt[*]}"; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
+# dotnet test builds only the test project and what it references; the benchmarks must compile too.
+dotnet build MediaAdmin.sln -nologo -v quiet \
+  || { echo "the solution does not build"; echo "tests: 0 passed, 1 failed"; exit 1; }
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 dotnet test MediaAdmin.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@"

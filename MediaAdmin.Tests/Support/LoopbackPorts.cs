@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace MediaAdmin.Tests.Support;
 
 /// <summary>
-/// Ports for the servers tests start on 127.0.0.1, handed out once each per test run. They come from below the
+/// Ports for the servers tests and benchmarks start on 127.0.0.1, handed out once each per process. They come from below the
 /// kernel's ephemeral range: a port taken with bind(0) and released is soon handed to an outgoing connection or
 /// another bind(0), and a server started on it then fails with "address already in use" (CI saw exactly that).
 /// </summary>
@@ -14,7 +14,7 @@ public static class LoopbackPorts
     private static readonly int Highest = EphemeralRangeStart() - 1;
     private static int _last = Lowest + Random.Shared.Next(Highest - Lowest);
 
-    /// <summary>A port nothing listens on now, which the kernel never picks for a connection and no other caller in this run gets.</summary>
+    /// <summary>A port nothing listens on now, which the kernel never picks for a connection and no other caller in this process gets.</summary>
     public static int Next()
     {
         for (var attempt = 0; attempt <= Highest - Lowest; attempt++)
