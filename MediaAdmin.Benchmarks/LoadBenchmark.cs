@@ -53,11 +53,13 @@ internal static class LoadBenchmark
         await Task.Delay(TimeSpan.FromSeconds(2));
         var outcomes = new ConcurrentBag<ApiOutcome>();
         var costAtStart = LoadCost.Now();
+        instances.ServerTimes.Recording = true;
         await RunScheduleAsync(clients, instances.ApiAddresses, deleteRate, listRate, seconds, outcomes, deleted);
+        instances.ServerTimes.Recording = false;
         Console.WriteLine(LoadCost.Now().Since(costAtStart, outcomes.Count, seconds));
 
         var orphans = await SettleAndCountOrphansAsync(instances, deleted.ToList());
-        LoadReport.Write(seconds, outcomes.ToList(), orphans);
+        LoadReport.Write(seconds, outcomes.ToList(), instances.ServerTimes.Milliseconds.ToList(), orphans);
         return 0;
     }
 

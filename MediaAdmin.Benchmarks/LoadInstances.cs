@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using MediaAdmin.Tests.Support;
 using MediaAdmin.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,9 @@ internal sealed class LoadInstances : IAsyncDisposable
     private IDisposable? _redisListed;
 
     public List<Uri> ApiAddresses { get; } = [];
+
+    /// <summary>Both instances' own timing of each request.</summary>
+    public LoadServerTimes ServerTimes { get; } = new();
 
     public IServiceProvider First => _apps[0].Services;
 
@@ -77,6 +81,7 @@ internal sealed class LoadInstances : IAsyncDisposable
                 });
                 builder.Logging.ClearProviders();
                 builder.Services.AddSingleton<IHostLifetime, BenchmarkHostLifetime>();
+                builder.Services.AddSingleton<IStartupFilter>(ServerTimes);
             },
             contentRootPath: AppContext.BaseDirectory,
             environmentName: "Production");

@@ -5,7 +5,9 @@ namespace MediaAdmin.Benchmarks;
 /// <summary>The figures of a load run: per action, then the last line the README quotes.</summary>
 internal static class LoadReport
 {
-    public static void Write(int seconds, IReadOnlyList<ApiOutcome> outcomes, int orphans)
+    private static readonly double[] SpreadPoints = [0.50, 0.75, 0.90, 0.95, 0.99, 0.999];
+
+    public static void Write(int seconds, IReadOnlyList<ApiOutcome> outcomes, IReadOnlyList<double> serverMilliseconds, int orphans)
     {
         foreach (var action in outcomes.GroupBy(o => o.Action).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -20,9 +22,15 @@ internal static class LoadReport
         }
 
         var all = outcomes.Select(o => o.Milliseconds).Order().ToArray();
+        Console.WriteLine($"spread: client {Spread(all)}");
+        Console.WriteLine($"spread: server {Spread([.. serverMilliseconds.Order()])}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: seconds={seconds} ok={outcomes.Count(o => o.Code is null)} errors={outcomes.Count(o => o.Code is not null && !o.Throttled)} throttled={outcomes.Count(o => o.Throttled)} p50_ms={Percentile(all, 0.50):F1} p99_ms={Percentile(all, 0.99):F1} orphans={orphans}"));
     }
+
+    /// <summary>Percentiles from the median to the slowest in a thousand: where a tail starts, not only how long it is.</summary>
+    private static string Spread(double[] sorted) => string.Join(' ', SpreadPoints
+        .Select(f => string.Create(CultureInfo.InvariantCulture, $"p{f * 100:0.#}={Percentile(sorted, f):F1}")));
 
     /// <summary>The nearest-rank percentile of sorted values.</summary>
     private static double Percentile(double[] sorted, double fraction) =>
