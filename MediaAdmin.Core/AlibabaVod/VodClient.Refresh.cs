@@ -9,6 +9,9 @@ public sealed partial class VodClient
     /// <summary>DescribeVodRefreshTasks' page size limit.</summary>
     private const int RefreshTasksPageSize = 50;
 
+    /// <summary>How far back DescribeVodRefreshTasks can look, less a minute for clocks that differ.</summary>
+    private static readonly TimeSpan RefreshTasksKept = TimeSpan.FromDays(3) - TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// RefreshVodObjectCaches: purges <paramref name="objectPaths"/> (file URLs, or directory URLs ending in '/')
     /// from the CDN. The caller keeps to the daily quota and the per-call limit.
@@ -35,15 +38,37 @@ public sealed partial class VodClient
     }
 
     /// <summary>DescribeVodRefreshTasks for one task ID: every path the task refreshes, with its status.</summary>
-    public async Task<VodReply<IReadOnlyList<VodRefreshTask>>> DescribeRefreshTaskAsync(VodAccount account, string taskId, CancellationToken cancellationToken = default)
+    public Task<VodReply<IReadOnlyList<VodRefreshTask>>> DescribeRefreshTaskAsync(VodAccount account, string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
+        return DescribeRefreshTasksAsync(account, new Dictionary<string, string> { ["TaskId"] = taskId }, cancellationToken);
+    }
+
+    /// <summary>
+    /// DescribeVodRefreshTasks for one exact path: every refresh of it created since <paramref name="sinceUtc"/>, by
+    /// anyone on the account. Alibaba keeps three days of tasks, so an earlier start is moved up to that.
+    /// </summary>
+    public Task<VodReply<IReadOnlyList<VodRefreshTask>>> FindRefreshTasksAsync(
+        VodAccount account, string objectPath, VodObjectType objectType, DateTime sinceUtc, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(objectPath);
+        var oldestKept = nowUtc - RefreshTasksKept;
+        return DescribeRefreshTasksAsync(account, new Dictionary<string, string>
+        {
+            ["ObjectPath"] = objectPath,
+            ["ObjectType"] = objectType == VodObjectType.Directory ? "directory" : "file",
+            ["StartTime"] = (sinceUtc > oldestKept ? sinceUtc : oldestKept).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        }, cancellationToken);
+    }
+
+    private async Task<VodReply<IReadOnlyList<VodRefreshTask>>> DescribeRefreshTasksAsync(
+        VodAccount account, Dictionary<string, string> filter, CancellationToken cancellationToken)
+    {
         var tasks = new List<VodRefreshTask>();
         for (var page = 1; ; page++)
         {
-            var reply = await CallAsync(account, "DescribeVodRefreshTasks", new Dictionary<string, string>
+            var reply = await CallAsync(account, "DescribeVodRefreshTasks", new Dictionary<string, string>(filter)
             {
-                ["TaskId"] = taskId,
                 ["PageNumber"] = page.ToString(CultureInfo.InvariantCulture),
                 ["PageSize"] = RefreshTasksPageSize.ToString(CultureInfo.InvariantCulture),
             }, cancellationToken);
@@ -54,7 +79,7 @@ public sealed partial class VodClient
 
             var items = TaskItems(reply.Value);
             tasks.AddRange(items.Select(item => new VodRefreshTask(
-                VodReplyReader.Text(item, "TaskId") ?? taskId,
+                VodReplyReader.Text(item, "TaskId") ?? filter.GetValueOrDefault("TaskId", ""),
                 VodReplyReader.Text(item, "ObjectPath") ?? "",
                 VodReplyReader.Text(item, "Status") ?? "",
                 VodReplyReader.Text(item, "Description"))));

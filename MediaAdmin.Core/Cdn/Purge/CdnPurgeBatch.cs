@@ -1,7 +1,11 @@
 namespace MediaAdmin.Core.Cdn.Purge;
 
-/// <summary>What one deletion left cached at the edge, asset by asset.</summary>
-public sealed record CdnPurgeBatch(string RequestId, IReadOnlyList<CdnPurgeAsset> Assets);
+/// <summary>
+/// What one deletion left cached at the edge, asset by asset. <paramref name="EarlierAttemptSinceUtc"/> is set when an
+/// earlier attempt may have reached the CDN without its answer being recorded (it timed out, or its process died
+/// mid-request): a provider whose purges spend a quota looks for what it took since then before sending again.
+/// </summary>
+public sealed record CdnPurgeBatch(string RequestId, IReadOnlyList<CdnPurgeAsset> Assets, DateTime? EarlierAttemptSinceUtc = null);
 
 /// <summary>
 /// One deleted asset's cached URLs: the folder URL every one of them starts with (for providers that purge a

@@ -122,7 +122,9 @@ internal sealed class CdnPurgeRunner(
         notifier.Publish(job.RequestId, job.PurgeState);
 
         var outstanding = CdnPurgeUrlRows.Outstanding(rows);
-        var submission = outstanding.Count == 0 ? new CdnPurgeSubmission([], []) : await provider.SubmitAsync(new CdnPurgeBatch(job.RequestId, outstanding), cancellationToken);
+        var earlierAttemptSince = job.PurgeAttempts > 1 ? job.DeletedAtUtc : (DateTime?)null;
+        var submission = outstanding.Count == 0 ? new CdnPurgeSubmission([], [])
+            : await provider.SubmitAsync(new CdnPurgeBatch(job.RequestId, outstanding, earlierAttemptSince), cancellationToken);
         var refused = CdnPurgeUrlRows.Apply(rows, submission.Outcomes);
         job.PurgeTaskIds = string.Join("\n", job.PurgeTaskIds.Split('\n', StringSplitOptions.RemoveEmptyEntries).Concat(submission.TaskIds).Distinct());
         if (refused.FirstOrDefault(r => !r.Retryable) is not null)

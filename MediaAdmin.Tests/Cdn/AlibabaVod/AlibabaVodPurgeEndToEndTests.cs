@@ -7,7 +7,8 @@ namespace MediaAdmin.Tests.Cdn.AlibabaVod;
 
 /// <summary>
 /// A deletion purged with Provider=AlibabaVod by the real worker against the RPC stand-in, read back through the Core
-/// services the CDN refresh page shows: a refresh task that fails at Alibaba, then Retry, then a verified purge.
+/// services the CDN refresh page shows: a refresh task that fails at Alibaba, then Retry, then a verified purge; and a
+/// refresh whose answer came too late, followed on the next attempt instead of sent again.
 /// </summary>
 public sealed class AlibabaVodPurgeEndToEndTests : IDisposable
 {
@@ -19,16 +20,7 @@ public sealed class AlibabaVodPurgeEndToEndTests : IDisposable
     public async Task A_refresh_task_failing_at_Alibaba_shows_failed_with_the_reason_and_retry_purges_again_until_verified()
     {
         _vod.TaskStatuses[FirstTaskId] = "Failed";
-        await using var host = await PurgeHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Cdn:Purge:Provider"] = "AlibabaVod",
-            ["Cdn:Purge:Automatic"] = "true",
-            ["Cdn:Purge:AlibabaVod:Endpoint"] = _vod.Endpoint.ToString(),
-            ["Cdn:Purge:AlibabaVod:RegionId"] = "cn-shanghai",
-            ["Cdn:Purge:AlibabaVod:AccessKeyId"] = VodStandIn.AccessKeyId,
-            ["Cdn:Purge:AlibabaVod:AccessKeySecret"] = VodStandIn.AccessKeySecret,
-            ["AlibabaVod:Resilience:RetryDelay"] = "00:00:00.010",
-        });
+        await using var host = await PurgeHost.StartAsync(Settings());
         var editor = await host.App.CreateUserAsync(RoleNames.Editor);
 
         var requestId = await host.DeleteHlsAssetAsync(editor.Id);
@@ -53,5 +45,36 @@ public sealed class AlibabaVodPurgeEndToEndTests : IDisposable
         Assert.Empty(host.Edge.Purges);
     }
 
+    [Fact]
+    public async Task A_refresh_answered_after_the_timeout_is_followed_on_the_next_attempt_not_sent_again()
+    {
+        _vod.AnswerNextRefreshAfter(TimeSpan.FromSeconds(4));
+        await using var host = await PurgeHost.StartAsync(new Dictionary<string, string?>(Settings())
+        {
+            ["AlibabaVod:Resilience:AttemptTimeout"] = "00:00:01.500",
+        });
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+
+        var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+
+        var done = await host.WaitForAsync(editor.Id, requestId, d => d.Summary.State is CdnPurgeState.Failed or CdnPurgeState.Verified);
+        Assert.True(done.Summary.State == CdnPurgeState.Verified, done.Summary.Error);
+        Assert.Single(_vod.CallsTo("RefreshVodObjectCaches"));
+        Assert.Equal([FirstTaskId], done.TaskIds);
+        Assert.Contains(_vod.CallsTo("DescribeVodRefreshTasks"), c => c.Parameters.ContainsKey("ObjectPath"));
+        Assert.All(done.Urls.Where(u => u.Probed), u => Assert.Equal(404, u.ProbeStatus));
+    }
+
     public void Dispose() => _vod.Dispose();
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Cdn:Purge:Provider"] = "AlibabaVod",
+        ["Cdn:Purge:Automatic"] = "true",
+        ["Cdn:Purge:AlibabaVod:Endpoint"] = _vod.Endpoint.ToString(),
+        ["Cdn:Purge:AlibabaVod:RegionId"] = "cn-shanghai",
+        ["Cdn:Purge:AlibabaVod:AccessKeyId"] = VodStandIn.AccessKeyId,
+        ["Cdn:Purge:AlibabaVod:AccessKeySecret"] = VodStandIn.AccessKeySecret,
+        ["AlibabaVod:Resilience:RetryDelay"] = "00:00:00.010",
+    };
 }

@@ -184,11 +184,5 @@ public sealed class AlibabaVodPurgeProviderTests : IDisposable
         return _services.GetRequiredService<AlibabaVodPurgeProvider>();
     }
 
-    private static CdnPurgeBatch Batch(int assets, int filesPerAsset, int firstAsset = 1) => new(
-        "request-1",
-        [.. Enumerable.Range(firstAsset, assets).Select(n =>
-        {
-            var folder = "https://cdn.example.test/vod/video-" + n.ToString(CultureInfo.InvariantCulture);
-            return new CdnPurgeAsset("video-" + n, folder, [.. Enumerable.Range(1, filesPerAsset).Select(f => $"{folder}/segment-{f}.ts")]);
-        })]);
+    private static CdnPurgeBatch Batch(int assets, int filesPerAsset, int firstAsset = 1) => AlibabaVodBatches.Of(assets, filesPerAsset, firstAsset);
 }

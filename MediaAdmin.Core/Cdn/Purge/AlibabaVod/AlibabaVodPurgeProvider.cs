@@ -40,20 +40,38 @@ public sealed class AlibabaVodPurgeProvider(
         }
 
         var account = settings.Account();
+        var submitted = new CdnPurgeSubmission([], []);
+        if (batch.EarlierAttemptSinceUtc is { } since)
+        {
+            (submitted, var refusal) = await AdoptEarlierRefreshesAsync(account, paths, directories, since, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var adopted = submitted.Outcomes.Select(o => o.Url).ToHashSet(StringComparer.Ordinal);
+            paths = [.. paths.Where(p => !adopted.Contains(p.Url))];
+            if (paths.Count == 0)
+            {
+                return submitted;
+            }
+        }
+
         var quota = await vod.DescribeRefreshQuotaAsync(account, cancellationToken);
         if (!quota.IsSuccess)
         {
-            return Refused(paths, $"Could not read the refresh quota from ApsaraVideo VOD: {quota.Error}", quota.Error.IsRetryable, new CdnPurgeSubmission([], []));
+            return Refused(paths, $"Could not read the refresh quota from ApsaraVideo VOD: {quota.Error}", quota.Error.IsRetryable, submitted);
         }
 
         var (left, perDay) = directories ? (quota.Value.DirRemain, quota.Value.DirQuota) : (quota.Value.UrlRemain, quota.Value.UrlQuota);
-        var submitted = new CdnPurgeSubmission([], []);
+        var sent = 0;
         foreach (var chunk in paths.Take(Math.Max(left, 0)).Chunk(directories ? settings.DirectoriesPerCall : settings.UrlsPerCall))
         {
             var reply = await vod.RefreshObjectCachesAsync(
                 account, [.. chunk.Select(p => p.ObjectPath)], directories ? VodObjectType.Directory : VodObjectType.File, cancellationToken);
             if (reply.IsSuccess)
             {
+                sent += chunk.Length;
                 submitted = submitted with
                 {
                     Outcomes = [.. submitted.Outcomes, .. chunk.Select(p => new CdnPurgeUrlOutcome(p.Url, Accepted: true))],
@@ -64,15 +82,14 @@ public sealed class AlibabaVodPurgeProvider(
 
             if (!reply.Error.IsQuotaExceeded)
             {
-                var unsent = paths.Skip(submitted.Outcomes.Count).ToList();
-                return Refused(unsent, $"ApsaraVideo VOD refused RefreshVodObjectCaches: {reply.Error}", reply.Error.IsRetryable, submitted);
+                return Refused(paths.Skip(sent), $"ApsaraVideo VOD refused RefreshVodObjectCaches: {reply.Error}", reply.Error.IsRetryable, submitted);
             }
 
             // Another tool on the same account spent the quota since it was read: the rest waits like any other overflow.
             break;
         }
 
-        var waiting = paths.Count - submitted.Outcomes.Count;
+        var waiting = paths.Count - sent;
         if (waiting == 0)
         {
             return submitted;
@@ -82,6 +99,47 @@ public sealed class AlibabaVodPurgeProvider(
         var reason = AlibabaVodQuotaDay.WaitReason(directories, perDay, waiting, until);
         logger.LogInformation("CDN purge of deletion {RequestId}: {Reason}", batch.RequestId, reason);
         return submitted with { WaitUntilUtc = until, WaitReason = reason };
+    }
+
+    /// <summary>
+    /// The paths Alibaba already has a refresh for, created since <paramref name="sinceUtc"/> and not failed: an
+    /// earlier attempt that timed out may well have reached it, and sending again would spend the quota twice. A path
+    /// whose history Alibaba cannot tell now refuses the rest of the batch, so it is asked again on the next attempt.
+    /// </summary>
+    private async Task<(CdnPurgeSubmission Adopted, CdnPurgeSubmission? Refusal)> AdoptEarlierRefreshesAsync(
+        VodAccount account, List<PurgePath> paths, bool directories, DateTime sinceUtc, CancellationToken cancellationToken)
+    {
+        var adopted = new CdnPurgeSubmission([], []);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var earlier = await vod.FindRefreshTasksAsync(
+                account, paths[i].ObjectPath, directories ? VodObjectType.Directory : VodObjectType.File, sinceUtc, time.GetUtcNow().UtcDateTime, cancellationToken);
+            if (!earlier.IsSuccess)
+            {
+                var adoptedUrls = adopted.Outcomes.Select(o => o.Url).ToHashSet(StringComparer.Ordinal);
+                var unknown = paths.Skip(i).Where(p => !adoptedUrls.Contains(p.Url));
+                return (adopted, Refused(unknown, $"Could not ask ApsaraVideo VOD whether an earlier attempt's refresh reached it: {earlier.Error}", earlier.Error.IsRetryable, adopted));
+            }
+
+            var taken = earlier.Value.Where(t => !t.IsFailed && string.Equals(t.ObjectPath, paths[i].ObjectPath, StringComparison.Ordinal))
+                .Select(t => t.TaskId).Distinct(StringComparer.Ordinal).ToList();
+            if (taken.Count > 0)
+            {
+                adopted = adopted with
+                {
+                    Outcomes = [.. adopted.Outcomes, new CdnPurgeUrlOutcome(paths[i].Url, Accepted: true)],
+                    TaskIds = [.. adopted.TaskIds, .. taken.Where(id => !adopted.TaskIds.Contains(id, StringComparer.Ordinal))],
+                };
+            }
+        }
+
+        if (adopted.Outcomes.Count > 0)
+        {
+            logger.LogInformation("CDN purge: ApsaraVideo VOD already had a refresh for {Count} of {Total} path(s) from an earlier attempt; they are not sent again",
+                adopted.Outcomes.Count, paths.Count);
+        }
+
+        return (adopted, null);
     }
 
     public async Task<CdnPurgeTaskCheck> CheckTasksAsync(IReadOnlyList<string> taskIds, CancellationToken cancellationToken = default)
