@@ -19,7 +19,7 @@ namespace MediaAdmin.Tests.AlibabaVod;
 /// the project's signer, keeps the daily quotas and the refresh tasks, answers in Alibaba's JSON, and plays scripted
 /// failures (throttling, 503, HTML pages) first when a test queues them.
 /// </summary>
-public sealed class VodStandIn : IDisposable
+public sealed partial class VodStandIn : IDisposable
 {
     public const string AccessKeyId = "stand-in-key";
     public const string AccessKeySecret = "stand-in-secret-9f2c7d41";
@@ -27,10 +27,7 @@ public sealed class VodStandIn : IDisposable
     private readonly WireMockServer _server;
     private readonly ConcurrentQueue<VodCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, string ContentType, TimeSpan Delay)>> _scripted = new();
-    private readonly ConcurrentDictionary<string, (string[] Paths, string ObjectType, DateTime CreatedUtc)> _tasks = new();
-    private readonly ConcurrentQueue<TimeSpan> _slowRefreshes = new();
     private readonly ConcurrentDictionary<string, bool> _nonces = new();
-    private int _taskCounter;
 
     public VodStandIn()
     {
@@ -62,9 +59,6 @@ public sealed class VodStandIn : IDisposable
     public IReadOnlyList<VodCall> Calls => [.. _calls];
 
     public IReadOnlyList<VodCall> CallsTo(string action) => [.. _calls.Where(c => c.Action == action)];
-
-    /// <summary>The next RefreshVodObjectCaches is carried out (task made, quota spent) but answered only after <paramref name="delay"/>.</summary>
-    public void AnswerNextRefreshAfter(TimeSpan delay) => _slowRefreshes.Enqueue(delay);
 
     /// <summary>The next call to <paramref name="action"/> gets this reply instead of the stand-in's own, after <paramref name="delay"/>.</summary>
     public void ReplyOnceTo(string action, int status, string body, string contentType = "application/json;charset=utf-8", TimeSpan delay = default) =>
@@ -115,60 +109,6 @@ public sealed class VodStandIn : IDisposable
             _ when CatalogActions?.Invoke(action, parameters) is { } catalog => Json(catalog.Status, catalog.Body),
             _ => Json(404, new { RequestId = RequestId(), Code = "InvalidAction.NotFound", Message = "Specified api is not found, please check your url and method." }),
         };
-    }
-
-    private ResponseMessage Refresh(string[] paths, string objectType)
-    {
-        var directories = objectType == "Directory";
-        var remain = directories ? DirRemain : UrlRemain;
-        if (paths.Length > remain)
-        {
-            return Json(400, new { RequestId = RequestId(), Code = "QuotaExceeded.Refresh", Message = "You've exceeded the prescribed refresh limits." });
-        }
-
-        if (directories)
-        {
-            DirRemain -= paths.Length;
-        }
-        else
-        {
-            UrlRemain -= paths.Length;
-        }
-
-        var taskId = (704220000 + Interlocked.Increment(ref _taskCounter)).ToString(CultureInfo.InvariantCulture);
-        _tasks[taskId] = (paths, directories ? "directory" : "file", DateTime.UtcNow);
-        if (_slowRefreshes.TryDequeue(out var delay))
-        {
-            Thread.Sleep(delay);
-        }
-
-        return Json(200, new { RequestId = RequestId(), RefreshTaskId = taskId });
-    }
-
-    /// <summary>DescribeVodRefreshTasks by TaskId, or by exact ObjectPath (with ObjectType and StartTime) across every task.</summary>
-    private ResponseMessage Describe(Dictionary<string, string> parameters)
-    {
-        var taskId = parameters.GetValueOrDefault("TaskId");
-        var path = parameters.GetValueOrDefault("ObjectPath");
-        var type = parameters.GetValueOrDefault("ObjectType");
-        var since = parameters.TryGetValue("StartTime", out var start)
-            ? DateTime.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
-            : DateTime.MinValue;
-        var list = _tasks
-            .Where(t => (taskId is null || t.Key == taskId) && (type is null || t.Value.ObjectType == type) && t.Value.CreatedUtc >= since)
-            .OrderBy(t => t.Key, StringComparer.Ordinal)
-            .SelectMany(t => t.Value.Paths.Where(p => path is null || p == path).Select(p =>
-            {
-                var status = TaskStatuses.GetValueOrDefault(t.Key, "Complete");
-                return new
-                {
-                    TaskId = t.Key, ObjectPath = p, t.Value.ObjectType, Status = status,
-                    Process = status == "Complete" ? "100%" : "50%", CreationTime = t.Value.CreatedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                    Description = status == "Failed" ? "Origin Timeout" : "",
-                };
-            }))
-            .ToArray();
-        return Json(200, new { RequestId = RequestId(), PageNumber = 1, PageSize = 50, TotalCount = list.Length, Tasks = new { Task = list } });
     }
 
     private static Dictionary<string, string> Form(string? encoded)

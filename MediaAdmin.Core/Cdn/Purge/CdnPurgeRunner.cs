@@ -105,7 +105,7 @@ internal sealed class CdnPurgeRunner(
         var now = clock.GetUtcNow().UtcDateTime;
         if (job.PurgeAttempts >= Settings.MaxAttempts)
         {
-            Fail(job, $"Gave up after {job.PurgeAttempts} attempts. Last error: {job.PurgeError ?? "none"}");
+            CdnPurgeTransitions.Fail(job, $"Gave up after {job.PurgeAttempts} attempts. Last error: {job.PurgeError ?? "none"}");
             return;
         }
 
@@ -129,12 +129,12 @@ internal sealed class CdnPurgeRunner(
         job.PurgeTaskIds = string.Join("\n", job.PurgeTaskIds.Split('\n', StringSplitOptions.RemoveEmptyEntries).Concat(submission.TaskIds).Distinct());
         if (refused.FirstOrDefault(r => !r.Retryable) is not null)
         {
-            Fail(job, Describe("The CDN refused", refused.Where(r => !r.Retryable).ToList()));
+            CdnPurgeTransitions.Fail(job, CdnPurgeTransitions.Describe("The CDN refused", refused.Where(r => !r.Retryable).ToList()));
         }
         else if (refused.Count > 0)
         {
-            job.PurgeError = Describe("Will retry; the CDN did not take", refused);
-            job.NextPurgeAtUtc = now + Backoff(job.PurgeAttempts);
+            job.PurgeError = CdnPurgeTransitions.Describe("Will retry; the CDN did not take", refused);
+            job.NextPurgeAtUtc = now + CdnPurgeTransitions.Backoff(Settings, job.PurgeAttempts);
         }
         else if (submission.WaitUntilUtc is { } until)
         {
@@ -152,7 +152,7 @@ internal sealed class CdnPurgeRunner(
         }
         else
         {
-            MarkPurged(job, now);
+            CdnPurgeTransitions.MarkPurged(job, now);
         }
     }
 
@@ -162,11 +162,11 @@ internal sealed class CdnPurgeRunner(
         var check = await provider.CheckTasksAsync(job.PurgeTaskIds.Split('\n', StringSplitOptions.RemoveEmptyEntries), cancellationToken);
         if (check.AnyFailed)
         {
-            Fail(job, "The CDN's purge tasks failed: " + string.Join("; ", check.Tasks.Where(t => t.Status == CdnPurgeTaskStatus.Failed).Select(t => $"{t.TaskId}: {t.Error ?? "failed"}")));
+            CdnPurgeTransitions.Fail(job, "The CDN's purge tasks failed: " + string.Join("; ", check.Tasks.Where(t => t.Status == CdnPurgeTaskStatus.Failed).Select(t => $"{t.TaskId}: {t.Error ?? "failed"}")));
         }
         else if (check.AllComplete)
         {
-            MarkPurged(job, now);
+            CdnPurgeTransitions.MarkPurged(job, now);
         }
         else
         {
@@ -195,29 +195,4 @@ internal sealed class CdnPurgeRunner(
             return open;
         }, cancellationToken);
     }
-
-    private static void MarkPurged(CdnInvalidation job, DateTime now)
-    {
-        job.PurgeState = CdnPurgeState.Purged;
-        job.PurgedAtUtc = now;
-        job.PurgeError = null;
-        job.NextPurgeAtUtc = now;
-    }
-
-    internal static void Fail(CdnInvalidation job, string reason)
-    {
-        job.PurgeState = CdnPurgeState.Failed;
-        job.PurgeError = CdnPurgeUrlRows.Clip(reason, 4000);
-        job.NextPurgeAtUtc = null;
-    }
-
-    /// <summary>The wait before retry <paramref name="attempt"/>: the base delay doubled per failed attempt, capped.</summary>
-    internal TimeSpan Backoff(int attempt)
-    {
-        var delay = Settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
-        return delay < Settings.RetryMaxDelay ? delay : Settings.RetryMaxDelay;
-    }
-
-    private static string Describe(string what, IReadOnlyList<CdnPurgeUrlOutcome> refused) =>
-        $"{what} {refused.Count} URL(s): " + string.Join("; ", refused.Take(5).Select(r => $"{r.Url}: {r.Error ?? "refused"}")) + (refused.Count > 5 ? "; …" : "");
 }

@@ -36,7 +36,7 @@ internal sealed class CdnPurgeVerifier(CdnPurgeProbe probe, IOptions<CdnPurgeOpt
         }
         else if (now >= (job.PurgedAtUtc ?? now) + options.Value.VerifyFor)
         {
-            CdnPurgeRunner.Fail(job, $"{stillServed.Count} URL(s) still answer {options.Value.VerifyFor} after the purge: "
+            CdnPurgeTransitions.Fail(job, $"{stillServed.Count} URL(s) still answer {options.Value.VerifyFor} after the purge: "
                 + string.Join("; ", stillServed.Select(r => $"{r.Url} ({(r.ProbeStatus is { } status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : r.ProbeError)})")));
         }
         else

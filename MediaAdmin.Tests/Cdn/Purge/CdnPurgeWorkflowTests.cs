@@ -2,6 +2,7 @@ using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Permissions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Tests.Cdn.Purge;
 
@@ -90,9 +91,9 @@ public sealed class CdnPurgeWorkflowTests
     public async Task Back_off_doubles_after_each_failed_attempt_up_to_the_maximum()
     {
         await using var host = await PurgeHost.StartAsync();
-        var runner = host.App.Services.GetRequiredService<CdnPurgeRunner>();
+        var settings = host.App.Services.GetRequiredService<IOptions<CdnPurgeOptions>>().Value;
 
-        var delays = Enumerable.Range(1, 5).Select(runner.Backoff).ToList();
+        var delays = Enumerable.Range(1, 5).Select(attempt => CdnPurgeTransitions.Backoff(settings, attempt)).ToList();
 
         Assert.Equal([100, 200, 400, 500, 500], delays.Select(d => (int)d.TotalMilliseconds));
     }

@@ -1,0 +1,31 @@
+namespace MediaAdmin.Core.Cdn.Purge;
+
+/// <summary>The changes a purge step makes to its job when it ends: purged, failed for good, or when to try again.</summary>
+internal static class CdnPurgeTransitions
+{
+    public static void MarkPurged(CdnInvalidation job, DateTime now)
+    {
+        job.PurgeState = CdnPurgeState.Purged;
+        job.PurgedAtUtc = now;
+        job.PurgeError = null;
+        job.NextPurgeAtUtc = now;
+    }
+
+    public static void Fail(CdnInvalidation job, string reason)
+    {
+        job.PurgeState = CdnPurgeState.Failed;
+        job.PurgeError = CdnPurgeUrlRows.Clip(reason, 4000);
+        job.NextPurgeAtUtc = null;
+    }
+
+    /// <summary>The wait before retry <paramref name="attempt"/>: the base delay doubled per failed attempt, capped.</summary>
+    public static TimeSpan Backoff(CdnPurgeOptions settings, int attempt)
+    {
+        var delay = settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempt - 1, 16));
+        return delay < settings.RetryMaxDelay ? delay : settings.RetryMaxDelay;
+    }
+
+    /// <summary>What the CDN did not take, naming the first five URLs and why.</summary>
+    public static string Describe(string what, IReadOnlyList<CdnPurgeUrlOutcome> refused) =>
+        $"{what} {refused.Count} URL(s): " + string.Join("; ", refused.Take(5).Select(r => $"{r.Url}: {r.Error ?? "refused"}")) + (refused.Count > 5 ? "; …" : "");
+}
