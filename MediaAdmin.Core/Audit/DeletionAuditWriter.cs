@@ -26,6 +26,17 @@ public sealed class DeletionAuditWriter(IDbContextFactory<MediaDbContext> dbFact
         return record;
     }
 
+    /// <summary>
+    /// Adds the record of deletions confirmed after their request ended (see <see cref="Deletion.Remote.LateRemoteDeletions"/>),
+    /// under a request ID of its own; the entries, with the reason naming the original request, follow once it is saved.
+    /// </summary>
+    internal static DeletionAuditRecord AddConfirmedLaterTo(MediaDbContext db, DeletionCaller caller, string requestId, string userName, IReadOnlyList<string> videoIds, DateTime now)
+    {
+        var record = NewRecord(caller, requestId, string.Join(",", videoIds), userName, errorCode: null, now);
+        db.DeletionAuditRecords.Add(record);
+        return record;
+    }
+
     /// <summary>Writes the outcome of every ID under <paramref name="record"/>, which must already be saved.</summary>
     internal static Task WriteOutcomesAsync(
         MediaDbContext db, DeletionAuditRecord record, IEnumerable<DeletedVideo> deleted, IEnumerable<ForbiddenVideo> forbidden, IEnumerable<string> nonExistent, CancellationToken cancellationToken)

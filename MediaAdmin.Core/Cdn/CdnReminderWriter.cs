@@ -16,7 +16,12 @@ internal static class CdnReminderWriter
     /// <paramref name="fileKeys"/> holds every stored key of each deleted asset, read before the rows went; it is
     /// null when no purge provider is set, since then nothing is purged file by file.
     /// </summary>
-    public static void AddTo(MediaDbContext db, DeletionPlan plan, IReadOnlyList<DeletedVideo> deleted, DateTime now, ILookup<string, string>? fileKeys)
+    public static void AddTo(MediaDbContext db, DeletionPlan plan, IReadOnlyList<DeletedVideo> deleted, DateTime now, ILookup<string, string>? fileKeys) =>
+        AddTo(db, plan.RequestId, plan.Caller.UserId, plan.Who.UserName, deleted, now, fileKeys);
+
+    /// <summary>As above, for a deletion recorded apart from its request (see <see cref="Deletion.Remote.LateRemoteDeletions"/>).</summary>
+    public static void AddTo(
+        MediaDbContext db, string requestId, string userId, string userName, IReadOnlyList<DeletedVideo> deleted, DateTime now, ILookup<string, string>? fileKeys)
     {
         var urls = deleted.SelectMany(d => d.CdnUrls).ToList();
         if (urls.Count == 0)
@@ -26,9 +31,9 @@ internal static class CdnReminderWriter
 
         db.CdnInvalidations.Add(new CdnInvalidation
         {
-            RequestId = plan.RequestId,
-            DeletedByUserId = plan.Caller.UserId,
-            DeletedByName = plan.Who.UserName,
+            RequestId = requestId,
+            DeletedByUserId = userId,
+            DeletedByName = userName,
             DeletedAtUtc = now,
             VideoIds = string.Join(",", deleted.Select(d => d.VideoId)),
             UrlList = string.Join("\n", urls),

@@ -55,6 +55,8 @@ public abstract class MediaDbContext(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Events.OutgoingVodEvent> OutgoingVodEvents => Set<Events.OutgoingVodEvent>();
 
+    public DbSet<Deletion.Remote.PendingRemoteDeletion> PendingRemoteDeletions => Set<Deletion.Remote.PendingRemoteDeletion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,7 +6,7 @@ namespace MediaAdmin.Core.Deletion.Remote;
 /// Merges what ApsaraVideo VOD said of the allowed videos with what was decided locally: the local refusals and
 /// the IDs Alibaba did not have stay as they were (<paramref name="goneFromMirror"/>: those the mirror still showed);
 /// each allowed video becomes deleted (with its captured CDN URLs), refused by Alibaba, non-existent on the remote,
-/// or, after a lost answer, left out as not deleted.
+/// or, after a lost answer, left out as not deleted and unconfirmed.
 /// </summary>
 internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<VodRemoteVideo> allowed, CapturedCdnUrls captured, IReadOnlyList<string> goneFromMirror)
 {
@@ -19,7 +19,8 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<VodRe
             video => refused.Contains(video.VideoId) ? DeletionOutcome.Forbidden
                 : missing.Contains(video.VideoId) ? DeletionOutcome.NonExistent
                 : DeletionOutcome.Deleted,
-            remoteRequestId);
+            remoteRequestId,
+            undecidedAreUnconfirmed: false);
     }
 
     /// <summary>
@@ -28,17 +29,20 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<VodRe
     /// </summary>
     public RemoteDeletionOutcome Rechecked(IReadOnlySet<string> goneNow, string? remoteRequestId) => Merge(
         video => goneNow.Contains(video.VideoId) ? DeletionOutcome.Deleted : null,
-        remoteRequestId);
+        remoteRequestId,
+        undecidedAreUnconfirmed: true);
 
-    /// <summary>
-    /// DeleteVideo failed without deleting anything (or nobody can tell): only the videos GetVideoInfos already
-    /// found gone leave the mirror, as non-existent.
-    /// </summary>
+    /// <summary>DeleteVideo failed without deleting anything: only the videos GetVideoInfos already found gone leave the mirror, as non-existent.</summary>
     public RemoteDeletionOutcome NoneDeleted(DeletionError error, string? remoteRequestId) =>
-        Rechecked(new HashSet<string>(), remoteRequestId) with { Error = error };
+        Merge(_ => null, remoteRequestId, undecidedAreUnconfirmed: false) with { Error = error };
 
-    private RemoteDeletionOutcome Merge(Func<VodRemoteVideo, DeletionOutcome?> outcomeOf, string? remoteRequestId)
+    /// <summary>Nobody can tell whether DeleteVideo deleted anything: reported as <see cref="NoneDeleted"/>, every video sent left unconfirmed.</summary>
+    public RemoteDeletionOutcome Unknown(DeletionError error, string? remoteRequestId) =>
+        Merge(_ => null, remoteRequestId, undecidedAreUnconfirmed: true) with { Error = error };
+
+    private RemoteDeletionOutcome Merge(Func<VodRemoteVideo, DeletionOutcome?> outcomeOf, string? remoteRequestId, bool undecidedAreUnconfirmed)
     {
+        var unconfirmed = new List<string>();
         var deleted = new List<DeletedVideo>();
         var forbidden = plan.Forbidden.ToList();
         var nonExistent = plan.NonExistent.ToList();
@@ -59,9 +63,12 @@ internal sealed class RemoteDeletionMerge(DeletionPlan plan, IReadOnlyList<VodRe
                     nonExistent.Add(video.VideoId);
                     gone.Add(video.VideoId);
                     break;
+                case null when undecidedAreUnconfirmed:
+                    unconfirmed.Add(video.VideoId);
+                    break;
             }
         }
 
-        return new RemoteDeletionOutcome(deleted, forbidden, nonExistent, gone, Error: null, remoteRequestId);
+        return new RemoteDeletionOutcome(deleted, forbidden, nonExistent, gone, Error: null, remoteRequestId) { Unconfirmed = unconfirmed };
     }
 }

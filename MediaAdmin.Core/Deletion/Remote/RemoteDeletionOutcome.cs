@@ -12,6 +12,9 @@ internal sealed record RemoteDeletionOutcome(
     DeletionError? Error,
     string? RemoteRequestId)
 {
+    /// <summary>Videos sent whose fate nobody could tell (the answer was lost and the re-check found them or failed).</summary>
+    public IReadOnlyList<string> Unconfirmed { get; init; } = [];
+
     /// <summary>The answer; with an error it still says what was deleted (an unknown outcome re-checked) and what was refused.</summary>
     public DeleteVideosResult ToResult(string requestId) =>
         new(requestId, Error, Deleted, Forbidden, NonExistent) { RemoteRequestId = RemoteRequestId };

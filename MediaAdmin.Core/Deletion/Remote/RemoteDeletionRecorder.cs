@@ -1,3 +1,4 @@
+using MediaAdmin.Core.AlibabaVod;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Data;
@@ -11,7 +12,8 @@ namespace MediaAdmin.Core.Deletion.Remote;
 /// Writes down locally what a deletion through Alibaba did: the videos the remote no longer has leave the mirror
 /// first (it must never show a video that is gone), then the audit record and the CDN reminder commit together, then
 /// open pages hear of it. Once Alibaba has deleted, nothing here may turn that into an error: a local failure is
-/// logged with what it could not record.
+/// logged with what it could not record, and the videos' <see cref="PendingRemoteDeletion"/> rows stay for
+/// <see cref="LateRemoteDeletions"/>, as do those of the videos nobody could tell were deleted.
 /// </summary>
 internal sealed class RemoteDeletionRecorder(
     IDbContextFactory<MediaDbContext> dbFactory,
@@ -20,6 +22,13 @@ internal sealed class RemoteDeletionRecorder(
     TimeProvider clock,
     ILogger<RemoteDeletionRecorder> logger)
 {
+    /// <summary>
+    /// Writes down the videos about to be sent and their captured CDN URLs, before DeleteVideo goes out: if its outcome
+    /// never gets recorded (a lost answer, a crash), <see cref="LateRemoteDeletions"/> still has what to remind of.
+    /// </summary>
+    public Task RecordSendingAsync(DeletionPlan plan, IReadOnlyList<VodRemoteVideo> allowed, CapturedCdnUrls captured, CancellationToken cancellationToken) =>
+        PendingRemoteDeletionRecords.AddAsync(dbFactory, plan, allowed, captured, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
     public async Task RecordAsync(DeletionPlan plan, RemoteDeletionOutcome outcome)
     {
         try
@@ -57,8 +66,10 @@ internal sealed class RemoteDeletionRecorder(
             db.ChangeTracker.Clear();
             var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var taken = await PendingRemoteDeletionRecords.TakeBackAsync(db, plan.RequestId, outcome.Unconfirmed, CancellationToken.None);
+            await PendingRemoteDeletionRecords.DropSupersededAsync(db, plan.RequestId, [.. outcome.Deleted.Select(d => d.VideoId)], CancellationToken.None);
             var record = DeletionAuditWriter.AddTo(db, plan, outcome.Error, now, outcome.RemoteRequestId);
-            CdnReminderWriter.AddTo(db, plan, outcome.Deleted, now, fileKeys: null);
+            CdnReminderWriter.AddTo(db, plan, [.. outcome.Deleted.Where(d => taken.Contains(d.VideoId))], now, fileKeys: null);
             await db.SaveChangesAsync(CancellationToken.None);
             await DeletionAuditWriter.WriteOutcomesAsync(db, record, outcome.Deleted, outcome.Forbidden, outcome.NonExistent, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);

@@ -15,6 +15,7 @@ internal static class RemoteDeletionRegistration
     public static IServiceCollection AddRemoteDeletion(this IServiceCollection services)
     {
         services.AddSingleton<RemoteDeletionRecorder>();
+        services.AddSingleton<LateRemoteDeletions>();
         services.AddSingleton(sp => new RemoteVideoDeletion(
             sp.GetRequiredService<IDbContextFactory<MediaDbContext>>(),
             sp.GetRequiredService<PermissionService>(),

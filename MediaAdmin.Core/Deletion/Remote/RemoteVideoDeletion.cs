@@ -128,6 +128,7 @@ public sealed class RemoteVideoDeletion
         }
 
         var merge = new RemoteDeletionMerge(plan, allowed, captured.Value, goneFromMirror);
+        await _recorder.RecordSendingAsync(plan, allowed, captured.Value, cancellationToken);
         var reply = await _vod.DeleteVideoAsync(account, [.. allowed.Select(v => v.VideoId)], CancellationToken.None);
         if (reply.IsSuccess)
         {
@@ -165,7 +166,7 @@ public sealed class RemoteVideoDeletion
                 "DeleteVideo {RequestId}: the outcome at ApsaraVideo VOD is unknown for {VideoIds}: DeleteVideo got {DeleteError} and the re-check got {RecheckError}. " +
                 "Reported as failed and left in the mirror; the next sync or callback will tell which were deleted",
                 plan.RequestId, string.Join(",", ids), lost, recheck.Error);
-            return merge.NoneDeleted(
+            return merge.Unknown(
                 Failed(plan.RequestId, lost, "Whether the videos were deleted is unknown, and checking failed too; the library updates at the next sync."), lost.RequestId);
         }
 

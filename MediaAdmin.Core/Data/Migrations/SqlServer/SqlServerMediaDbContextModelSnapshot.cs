@@ -461,6 +461,74 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("PendingFileDeletions");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Deletion.Remote.PendingRemoteDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CdnUrls")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(36)");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("VideoId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc");
+
+                    b.HasIndex("VideoId");
+
+                    b.HasIndex("RequestId", "VideoId")
+                        .IsUnique();
+
+                    b.ToTable("PendingRemoteDeletions");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Events.OutgoingVodEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1308,7 +1376,7 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
             modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.RemoteAsset", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Library.MediaAsset", null)
-                        .WithOne()
+                        .WithOne("Remote")
                         .HasForeignKey("MediaAdmin.Core.Sources.AlibabaVod.RemoteAsset", "AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1373,6 +1441,8 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>
                 {
                     b.Navigation("Files");
+
+                    b.Navigation("Remote");
                 });
 #pragma warning restore 612, 618
         }

@@ -445,6 +445,72 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("PendingFileDeletions");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Deletion.Remote.PendingRemoteDeletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CdnUrls")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAtUtc");
+
+                    b.HasIndex("VideoId");
+
+                    b.HasIndex("RequestId", "VideoId")
+                        .IsUnique();
+
+                    b.ToTable("PendingRemoteDeletions");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Events.OutgoingVodEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1267,7 +1333,7 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("MediaAdmin.Core.Sources.AlibabaVod.RemoteAsset", b =>
                 {
                     b.HasOne("MediaAdmin.Core.Library.MediaAsset", null)
-                        .WithOne()
+                        .WithOne("Remote")
                         .HasForeignKey("MediaAdmin.Core.Sources.AlibabaVod.RemoteAsset", "AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1332,6 +1398,8 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("MediaAdmin.Core.Library.MediaAsset", b =>
                 {
                     b.Navigation("Files");
+
+                    b.Navigation("Remote");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MediaAdmin.Core.AlibabaVod;
 using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion.Remote;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class SourceSyncRunner(
     IDbContextFactory<MediaDbContext> dbFactory,
     VodClient vod,
     RemoteMirror mirror,
+    LateRemoteDeletions lateDeletions,
     SyncRateLimiter limiter,
     IOptions<AlibabaVodSourceOptions> options,
     TimeProvider clock,
@@ -43,8 +45,7 @@ public sealed partial class SourceSyncRunner(
                 run.Removed += (await mirror.RemoveUnlistedAsync(run.Id, run.StartedAtUtc, cancellationToken: cancellationToken)).Removed;
             }
 
-            var keepRemovals = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
-            await mirror.PruneRemovalsAsync(clock.GetUtcNow().UtcDateTime - keepRemovals, CancellationToken.None);
+            await TidyAsync();
 
             await FinishAsync(db, run, error);
         }
@@ -183,32 +184,5 @@ public sealed partial class SourceSyncRunner(
     {
         run.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task FinishAsync(MediaDbContext db, SourceSyncRun run, string? error)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        run.State = error is null ? SourceSyncState.Succeeded : SourceSyncState.Failed;
-        run.Error = error is null || error.Length <= SourceSyncRun.ErrorMaxLength ? error : error[..SourceSyncRun.ErrorMaxLength];
-        run.FinishedAtUtc = now;
-        run.UpdatedAtUtc = now;
-        run.Unfinished = null;
-        await db.SaveChangesAsync(CancellationToken.None);
-        if (error is null)
-        {
-            LogSucceeded(logger, run.Id, run.Kind, run.Seen, run.Added, run.Updated, run.Removed);
-        }
-        else
-        {
-            LogFailed(logger, run.Id, run.Kind, error);
-        }
-    }
-
-    /// <summary>At shutdown: the run stays unfinished with its position, and the next worker to look takes it at once.</summary>
-    private async Task ReleaseAsync(long runId)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        await db.SourceSyncRuns.Where(r => r.Id == runId && r.Unfinished == true)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAtUtc, SourceSyncTiming.Released), CancellationToken.None);
     }
 }

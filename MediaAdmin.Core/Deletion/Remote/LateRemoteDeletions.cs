@@ -1,0 +1,120 @@
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Cdn;
+using MediaAdmin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace MediaAdmin.Core.Deletion.Remote;
+
+/// <summary>
+/// Records the deletions through Alibaba whose outcome was unknown when their request ended: a
+/// <see cref="PendingRemoteDeletion"/> whose video the mirror has since removed (a callback, a sync, a later delete found
+/// it gone) was deleted by that request. Its CDN reminder (the URLs captured before the call: nothing can tell them now)
+/// and its audit record are written then, under a request ID of their own whose reason names the original request.
+/// The sync worker calls this after every run.
+/// </summary>
+public sealed class LateRemoteDeletions(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock, ILogger<LateRemoteDeletions> logger)
+{
+    /// <summary>
+    /// A request still running is never taken for one whose outcome went unrecorded: its rows are left alone this long
+    /// after sending, far longer than DeleteVideo with its retries and the re-check can take.
+    /// </summary>
+    public static readonly TimeSpan RequestGrace = TimeSpan.FromMinutes(10);
+
+    private const int BatchSize = 200;
+
+    /// <summary>Confirms the rows sent before <paramref name="sentBeforeUtc"/> whose video the mirror removed after sending; answers how many.</summary>
+    public async Task<int> ConfirmAsync(DateTime sentBeforeUtc, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var confirmed = 0;
+        long afterId = 0;
+        while (true)
+        {
+            var batch = await (
+                from pending in db.PendingRemoteDeletions.AsNoTracking()
+                join removed in db.RemovedRemoteAssets on pending.VideoId equals removed.AssetId
+                where pending.Id > afterId && pending.SentAtUtc < sentBeforeUtc && removed.RemovedAtUtc >= pending.SentAtUtc
+                orderby pending.Id
+                select pending).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return confirmed;
+            }
+
+            foreach (var request in batch.GroupBy(p => p.RequestId, StringComparer.Ordinal))
+            {
+                confirmed += await ConfirmRequestAsync(db, [.. request], cancellationToken);
+            }
+
+            afterId = batch[^1].Id;
+        }
+    }
+
+    /// <summary>Forgets the rows sent before <paramref name="sentBeforeUtc"/>: a video still listed that long after was not deleted by them.</summary>
+    public async Task<int> PruneAsync(DateTime sentBeforeUtc, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PendingRemoteDeletions.Where(p => p.SentAtUtc < sentBeforeUtc).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<int> ConfirmRequestAsync(MediaDbContext db, IReadOnlyList<PendingRemoteDeletion> rows, CancellationToken cancellationToken)
+    {
+        var first = rows[0];
+        var requestId = VideoDeletionService.NewRequestId();
+        var taken = new List<PendingRemoteDeletion>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            taken.Clear();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // Another instance's sweep, or the request's own late record, may have taken a row since it was read.
+            foreach (var row in rows)
+            {
+                if (await db.PendingRemoteDeletions.Where(p => p.Id == row.Id).ExecuteDeleteAsync(ct) == 1)
+                {
+                    taken.Add(row);
+                }
+            }
+
+            if (taken.Count == 0)
+            {
+                return;
+            }
+
+            var deleted = taken.Select(Deleted).ToList();
+            var caller = new DeletionCaller(first.UserId, first.Channel, first.AccessKeyId, first.RemoteAddress);
+            var record = DeletionAuditWriter.AddConfirmedLaterTo(db, caller, requestId, first.UserName, [.. taken.Select(p => p.VideoId)], now);
+            CdnReminderWriter.AddTo(db, requestId, first.UserId, first.UserName, deleted, now, fileKeys: null);
+            await db.SaveChangesAsync(ct);
+            await db.InsertAuditEntriesAsync(record.Id, taken.Select(p => new DeletionAuditEntry
+            {
+                VideoId = p.VideoId,
+                Outcome = DeletionOutcome.Deleted,
+                Title = p.Title,
+                Reason = ReasonFor(p.RequestId),
+            }), ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
+        if (taken.Count > 0)
+        {
+            logger.LogWarning("DeleteVideo {OriginalRequestId} by {UserName} deleted {VideoIds} on ApsaraVideo VOD after all; recorded as {RequestId} with a CDN reminder",
+                first.RequestId, first.UserName, string.Join(",", taken.Select(p => p.VideoId)), requestId);
+        }
+
+        return taken.Count;
+    }
+
+    private static DeletedVideo Deleted(PendingRemoteDeletion row)
+    {
+        var urls = row.CdnUrls.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return new DeletedVideo(row.VideoId, row.Title, urls.Length, row.SizeBytes, urls);
+    }
+
+    /// <summary>At most 256 characters, the column's length.</summary>
+    public static string ReasonFor(string originalRequestId) =>
+        $"Deleted by request {originalRequestId}, whose outcome on ApsaraVideo VOD was unknown when it ended; confirmed once the library no longer listed the video.";
+}

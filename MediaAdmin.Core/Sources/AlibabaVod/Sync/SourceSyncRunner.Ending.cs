@@ -1,0 +1,49 @@
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion.Remote;
+using Microsoft.EntityFrameworkCore;
+
+namespace MediaAdmin.Core.Sources.AlibabaVod.Sync;
+
+/// <summary>How a sync run ends: tidying what the run made safe to act on, its end state, or its release at shutdown.</summary>
+public sealed partial class SourceSyncRunner
+{
+    /// <summary>
+    /// Records the deletions through Alibaba the mirror has now seen go (their request could not tell), then forgets
+    /// tombstones and unconfirmed deletions older than a day or a full-sync interval: every read and sync in flight then is done.
+    /// </summary>
+    private async Task TidyAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await lateDeletions.ConfirmAsync(now - LateRemoteDeletions.RequestGrace, CancellationToken.None);
+        var keep = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
+        await mirror.PruneRemovalsAsync(now - keep, CancellationToken.None);
+        await lateDeletions.PruneAsync(now - keep, CancellationToken.None);
+    }
+
+    private async Task FinishAsync(MediaDbContext db, SourceSyncRun run, string? error)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        run.State = error is null ? SourceSyncState.Succeeded : SourceSyncState.Failed;
+        run.Error = error is null || error.Length <= SourceSyncRun.ErrorMaxLength ? error : error[..SourceSyncRun.ErrorMaxLength];
+        run.FinishedAtUtc = now;
+        run.UpdatedAtUtc = now;
+        run.Unfinished = null;
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (error is null)
+        {
+            LogSucceeded(logger, run.Id, run.Kind, run.Seen, run.Added, run.Updated, run.Removed);
+        }
+        else
+        {
+            LogFailed(logger, run.Id, run.Kind, error);
+        }
+    }
+
+    /// <summary>At shutdown: the run stays unfinished with its position, and the next worker to look takes it at once.</summary>
+    private async Task ReleaseAsync(long runId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.SourceSyncRuns.Where(r => r.Id == runId && r.Unfinished == true)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAtUtc, SourceSyncTiming.Released), CancellationToken.None);
+    }
+}

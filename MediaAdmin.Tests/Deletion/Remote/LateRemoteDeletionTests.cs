@@ -1,0 +1,122 @@
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Deletion.Remote;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Sources.AlibabaVod;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Tests.Deletion.Remote;
+
+/// <summary>
+/// A DeleteVideo whose outcome nobody could tell (the answer lost, the re-check failing or still finding the video):
+/// once the library no longer lists the video, its CDN reminder and audit record are written with the URLs captured before.
+/// </summary>
+public sealed class LateRemoteDeletionTests : RemoteDeletionTest
+{
+    private LateRemoteDeletions Late => App.Services.GetRequiredService<LateRemoteDeletions>();
+
+    [Fact]
+    public async Task A_deletion_whose_outcome_was_unknown_gets_its_reminder_with_the_captured_urls_once_the_library_no_longer_lists_the_video()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var video = await MirroredVideoAsync();
+        Library.StallAfterDelete = TimeSpan.FromSeconds(8);
+        Library.FailRecheck = true;
+
+        var result = await DeleteAsync(admin.Id, video.Id);
+
+        Assert.Equal(DeletionError.DeleteVideoFailedCode, result.Error?.Code);
+        Assert.False(Library.Has(video.Id));
+        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
+        Assert.Empty(await ReminderUrlsAsync());
+
+        await App.Services.GetRequiredService<RemoteMirror>().RemoveAsync([video.Id]);
+
+        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow - LateRemoteDeletions.RequestGrace));
+        Assert.Equal(1, await Late.ConfirmAsync(DateTime.UtcNow));
+        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
+        await using var db = await App.OpenDbAsync();
+        var reminder = await db.CdnInvalidations.SingleAsync();
+        Assert.Equal(RemoteSource.CdnUrlsOf(video), reminder.Urls);
+        Assert.Equal((admin.Id, admin.UserName, video.Id), (reminder.DeletedByUserId, reminder.DeletedByName, reminder.VideoIds));
+        Assert.NotEqual(result.RequestId, reminder.RequestId);
+        var late = await db.DeletionAuditRecords.Include(r => r.Entries).SingleAsync(r => r.RequestId == reminder.RequestId);
+        Assert.Null(late.ErrorCode);
+        var entry = Assert.Single(late.Entries);
+        Assert.Equal((video.Id, DeletionOutcome.Deleted, video.Video.Title), (entry.VideoId, entry.Outcome, entry.Title));
+        Assert.Contains(result.RequestId, entry.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeletionError.DeleteVideoFailedCode, (await db.DeletionAuditRecords.SingleAsync(r => r.RequestId == result.RequestId)).ErrorCode);
+        Assert.Empty(await db.PendingRemoteDeletions.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_video_still_listed_after_a_lost_answer_gets_no_reminder_and_is_forgotten_after_the_retention()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var video = await MirroredVideoAsync();
+        Vod.ReplyOnceTo("DeleteVideo", 200, """{"RequestId":"late"}""", delay: TimeSpan.FromSeconds(8));
+
+        var result = await DeleteAsync(admin.Id, video.Id);
+
+        Assert.Equal(DeletionError.DeleteVideoFailedCode, result.Error?.Code);
+        Assert.True(Library.Has(video.Id));
+        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
+        Assert.Equal(1, await Late.PruneAsync(DateTime.UtcNow));
+
+        await App.Services.GetRequiredService<RemoteMirror>().RemoveAsync([video.Id]);
+
+        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
+        Assert.Empty(await ReminderUrlsAsync());
+    }
+
+    [Fact]
+    public async Task A_video_deleted_by_a_later_request_after_a_lost_answer_is_reminded_of_once_under_the_later_request()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var video = await MirroredVideoAsync();
+        Vod.ReplyOnceTo("DeleteVideo", 200, """{"RequestId":"late"}""", delay: TimeSpan.FromSeconds(8));
+        var lost = await DeleteAsync(admin.Id, video.Id);
+        Assert.Equal(DeletionError.DeleteVideoFailedCode, lost.Error?.Code);
+
+        var retried = await DeleteAsync(admin.Id, video.Id);
+
+        Assert.Null(retried.Error);
+        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
+        await using var db = await App.OpenDbAsync();
+        var reminder = await db.CdnInvalidations.SingleAsync();
+        Assert.Equal(retried.RequestId, reminder.RequestId);
+        Assert.Equal(RemoteSource.CdnUrlsOf(video), reminder.Urls);
+        Assert.Empty(await db.PendingRemoteDeletions.ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_deletion_answered_at_once_leaves_nothing_for_later()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var kept = await MirroredVideoAsync();
+        var gone = await MirroredVideoAsync();
+        Library.Refused[kept.Id] = true;
+
+        var result = await DeleteAsync(admin.Id, kept.Id, gone.Id);
+
+        Assert.Equal(gone.Id, Assert.Single(result.Deleted).VideoId);
+        Assert.Equal(kept.Id, Assert.Single(result.Forbidden).VideoId);
+        await using var db = await App.OpenDbAsync();
+        Assert.Empty(await db.PendingRemoteDeletions.ToListAsync());
+        Assert.Equal(RemoteSource.CdnUrlsOf(gone), (await db.CdnInvalidations.SingleAsync()).Urls);
+    }
+
+    private async Task<RemoteVideo> MirroredVideoAsync()
+    {
+        var video = Library.Add(5, "Archive", $"Evening news {Guid.NewGuid():N}");
+        await RemoteSource.MirrorAsync(App.Services, video.Video);
+        return video;
+    }
+
+    private async Task<List<string>> ReminderUrlsAsync()
+    {
+        await using var db = await App.OpenDbAsync();
+        return [.. (await db.CdnInvalidations.ToListAsync()).SelectMany(c => c.Urls)];
+    }
+}

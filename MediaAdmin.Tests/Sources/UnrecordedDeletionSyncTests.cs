@@ -1,0 +1,63 @@
+using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Deletion;
+using MediaAdmin.Core.Deletion.Remote;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Core.Sources.AlibabaVod;
+using MediaAdmin.Core.Sources.AlibabaVod.Status;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaAdmin.Tests.Sources;
+
+/// <summary>A DeleteVideo sent before the process stopped, its outcome never recorded, is recorded by the sync that sees the video gone.</summary>
+public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItems: 40)
+{
+    [Fact]
+    public async Task The_full_sync_that_no_longer_lists_a_video_records_the_deletion_sent_before_a_stop_with_its_captured_urls()
+    {
+        await using var host = await Remote.StartHostAsync(Folder.Path);
+        await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
+        var editor = await host.CreateUserAsync(RoleNames.Editor);
+        var admin = await host.CreateUserAsync(RoleNames.Administrator);
+        var deleted = Remote.Items[10];
+        var stillListed = Remote.Items[11];
+        var sentAt = DateTime.UtcNow - LateRemoteDeletions.RequestGrace - TimeSpan.FromMinutes(1);
+        await using (var db = await host.OpenDbAsync())
+        {
+            db.PendingRemoteDeletions.AddRange(
+                SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000001", deleted.Id, deleted.Title, editor, sentAt),
+                SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000002", stillListed.Id, stillListed.Title, editor, sentAt));
+            await db.SaveChangesAsync();
+        }
+
+        Remote.Items.Remove(deleted);
+        var requested = await host.Services.GetRequiredService<SourceStatusService>().SyncNowAsync(admin.Id);
+        Assert.True(requested.IsSuccess, requested.Error);
+        var run = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full, nth: 2);
+
+        Assert.Equal((SourceSyncState.Succeeded, 1), (run.State, run.Removed));
+        await using var after = await host.OpenDbAsync();
+        var reminder = await after.CdnInvalidations.SingleAsync();
+        Assert.Equal(UrlsOf(deleted.Id), reminder.Urls);
+        Assert.Equal((deleted.Id, editor.UserName), (reminder.VideoIds, reminder.DeletedByName));
+        var entry = (await after.DeletionAuditRecords.Include(r => r.Entries).SingleAsync(r => r.RequestId == reminder.RequestId)).Entries.Single();
+        Assert.Equal((deleted.Id, DeletionOutcome.Deleted), (entry.VideoId, entry.Outcome));
+        Assert.Contains("A1B2C3D4-0000-4000-8000-000000000001", entry.Reason, StringComparison.Ordinal);
+        Assert.Equal([stillListed.Id], await after.PendingRemoteDeletions.Select(p => p.VideoId).ToListAsync());
+    }
+
+    private static PendingRemoteDeletion SentBeforeStop(string requestId, string videoId, string title, Core.Accounts.MediaUser user, DateTime sentAt) => new()
+    {
+        RequestId = requestId,
+        VideoId = videoId,
+        Title = title,
+        UserId = user.Id,
+        UserName = user.UserName!,
+        Channel = DeletionChannel.Api,
+        CdnUrls = string.Join("\n", UrlsOf(videoId)),
+        SentAtUtc = sentAt,
+    };
+
+    private static string[] UrlsOf(string videoId) =>
+        [$"https://cdn.example.test/vod/{videoId}/cover.jpg", $"https://vod-cdn.example.test/{videoId}/hd.m3u8"];
+}
