@@ -31,6 +31,17 @@ internal static class PendingRemoteDeletionRecords
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Removes request <paramref name="requestId"/>'s rows of the videos Alibaba refused or did not have.</summary>
+    public static async Task DropNotDeletedAsync(IDbContextFactory<MediaDbContext> dbFactory, string requestId, RemoteDeletionOutcome outcome, CancellationToken cancellationToken)
+    {
+        var notDeleted = outcome.Forbidden.Select(f => f.VideoId).Concat(outcome.NonExistent).ToList();
+        if (notDeleted.Count > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.PendingRemoteDeletions.Where(p => p.RequestId == requestId && notDeleted.Contains(p.VideoId)).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Removes request <paramref name="requestId"/>'s rows except those of <paramref name="unconfirmed"/>; answers the
     /// videos whose row this call removed. A row already gone was confirmed late by another writer, which wrote its reminder.

@@ -33,6 +33,8 @@ internal sealed class RemoteDeletionRecorder(
     {
         try
         {
+            // First, so a video Alibaba never had is not taken for deleted when the mirror drops it and the commit below fails.
+            await PendingRemoteDeletionRecords.DropNotDeletedAsync(dbFactory, plan.RequestId, outcome, CancellationToken.None);
             await mirror.RemoveAsync(outcome.GoneFromRemote, CancellationToken.None);
         }
         catch (Exception ex) when (DatabaseFailure.Is(ex))

@@ -1,9 +1,11 @@
 using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Sources.AlibabaVod;
 using Microsoft.EntityFrameworkCore;
+using MediaAdmin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Deletion.Remote;
@@ -12,9 +14,18 @@ namespace MediaAdmin.Tests.Deletion.Remote;
 /// A DeleteVideo whose outcome nobody could tell (the answer lost, the re-check failing or still finding the video):
 /// once the library no longer lists the video, its CDN reminder and audit record are written with the URLs captured before.
 /// </summary>
-public sealed class LateRemoteDeletionTests : RemoteDeletionTest
+public sealed class LateRemoteDeletionTests : RemoteLibraryTest
 {
+    private readonly FailingCommandInterceptor _database = new();
+
+    private CoreHost App { get; set; } = null!;
+
     private LateRemoteDeletions Late => App.Services.GetRequiredService<LateRemoteDeletions>();
+
+    protected override async Task StartAsync() =>
+        App = await CoreHost.StartAsync(Folder.Path, services => services.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(_database)), Settings);
+
+    protected override async Task StopAsync() => await App.DisposeAsync();
 
     [Fact]
     public async Task A_deletion_whose_outcome_was_unknown_gets_its_reminder_with_the_captured_urls_once_the_library_no_longer_lists_the_video()
@@ -106,6 +117,37 @@ public sealed class LateRemoteDeletionTests : RemoteDeletionTest
         Assert.Empty(await db.PendingRemoteDeletions.ToListAsync());
         Assert.Equal(RemoteSource.CdnUrlsOf(gone), (await db.CdnInvalidations.SingleAsync()).Urls);
     }
+
+    [Fact]
+    public async Task A_deletion_whose_record_could_not_be_written_gets_its_reminder_later_and_only_for_the_videos_Alibaba_deleted()
+    {
+        var admin = await App.CreateUserAsync(RoleNames.Administrator);
+        var deleted = await MirroredVideoAsync();
+        var vanished = await MirroredVideoAsync();
+        Library.VanishBeforeDelete[vanished.Id] = true;
+        _database.FailWhenSqlContains = "INSERT INTO \"DeletionAuditRecords\"";
+
+        var result = await DeleteAsync(admin.Id, deleted.Id, vanished.Id);
+
+        Assert.Null(result.Error);
+        Assert.Equal(deleted.Id, Assert.Single(result.Deleted).VideoId);
+        Assert.Equal([vanished.Id], result.NonExistent);
+        Assert.True(_database.Failures > 0);
+        Assert.Empty(await ReminderUrlsAsync());
+        Assert.Empty(await App.LiveAssetIdsAsync());
+
+        _database.FailWhenSqlContains = null;
+        Assert.Equal(1, await Late.ConfirmAsync(DateTime.UtcNow));
+
+        await using var db = await App.OpenDbAsync();
+        var reminder = await db.CdnInvalidations.SingleAsync();
+        Assert.Equal(deleted.Id, reminder.VideoIds);
+        Assert.Equal(RemoteSource.CdnUrlsOf(deleted), reminder.Urls);
+        Assert.Equal(deleted.Id, (await db.DeletionAuditRecords.Include(r => r.Entries).SingleAsync()).Entries.Single().VideoId);
+    }
+
+    private Task<DeleteVideosResult> DeleteAsync(string userId, params string[] videoIds) =>
+        App.Deletion.DeleteAsync(new DeletionCaller(userId, DeletionChannel.Console), string.Join(",", videoIds));
 
     private async Task<RemoteVideo> MirroredVideoAsync()
     {
