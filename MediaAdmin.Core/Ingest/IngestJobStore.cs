@@ -6,14 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Core.Ingest;
 
-/// <summary>A job a worker has taken: whose it is and which attempt this is.</summary>
-internal sealed record ClaimedJob(long Id, string AssetId, int Attempt);
-
 /// <summary>
 /// The queue's reads and writes. Every change of a job is one conditional UPDATE, so two workers (in one
 /// process or several) never take the same job, and a row or asset that vanished shows as "nothing updated".
 /// </summary>
-internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory, IOptions<IngestOptions> options, Events.VodEventOutbox events, TimeProvider clock)
+internal sealed partial class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory, IOptions<IngestOptions> options, Events.VodEventOutbox events, TimeProvider clock)
 {
     /// <summary>Takes the oldest job that is queued and due, or running on a lease that ran out; null when there is none.</summary>
     public async Task<ClaimedJob?> ClaimAsync(CancellationToken cancellationToken)
@@ -40,51 +37,6 @@ internal sealed class IngestJobStore(IDbContextFactory<MediaDbContext> dbFactory
                 return new ClaimedJob(candidate.Id, candidate.AssetId, candidate.Attempts + 1);
             }
         }
-    }
-
-    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Until cancelled, renews the lease with the progress about once a second (the throttle on progress writes),
-    /// and cancels <paramref name="assetGone"/> once the asset is deleted, in this process or any other.
-    /// </summary>
-    public async Task KeepLeasedAsync(ClaimedJob job, JobProgress progress, CancellationTokenSource assetGone, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(HeartbeatInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                try
-                {
-                    if (!await HeartbeatAsync(job, progress.Value, cancellationToken))
-                    {
-                        await assetGone.CancelAsync();
-                    }
-                }
-                catch (Exception ex) when (DatabaseFailure.Is(ex) && !cancellationToken.IsCancellationRequested)
-                {
-                    // A busy or briefly unreachable database: the next beat tries again, well within the lease.
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The attempt ended.
-        }
-    }
-
-    /// <summary>Renews the lease and records progress; false when the asset is gone (deleted while the job ran).</summary>
-    private async Task<bool> HeartbeatAsync(ClaimedJob job, double progress, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = Now();
-        await db.IngestJobs.Where(j => j.Id == job.Id && j.State == IngestJobState.Running).ExecuteUpdateAsync(
-            set => set.SetProperty(j => j.LeasedUntilUtc, now + options.Value.JobLease)
-                .SetProperty(j => j.Progress, progress)
-                .SetProperty(j => j.UpdatedAtUtc, now),
-            cancellationToken);
-        return await db.MediaAssets.AnyAsync(a => a.Id == job.AssetId, cancellationToken);
     }
 
     /// <summary>Sets the asset's status unless the asset is gone; false when it is.</summary>

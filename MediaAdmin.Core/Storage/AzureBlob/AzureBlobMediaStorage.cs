@@ -1,11 +1,8 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Azure;
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using MediaAdmin.Core.Reconciliation;
 
 namespace MediaAdmin.Core.Storage.AzureBlob;
@@ -16,7 +13,7 @@ namespace MediaAdmin.Core.Storage.AzureBlob;
 /// An unreachable or failing service surfaces as <see cref="StorageUnavailableException"/>. A blob's age is its
 /// Last-Modified, so reconciliation can fix orphans here while keeping to its grace period.
 /// </summary>
-public sealed class AzureBlobMediaStorage : IMediaStorage, IStoredFileAges
+public sealed partial class AzureBlobMediaStorage : IMediaStorage, IStoredFileAges
 {
     private const int DefaultBlockSize = 4 * 1024 * 1024;
     private const int DefaultListPageSize = 5000;
@@ -62,50 +59,6 @@ public sealed class AzureBlobMediaStorage : IMediaStorage, IStoredFileAges
     /// <summary>Creates the container unless it exists; run once at start-up.</summary>
     public Task CreateContainerIfMissingAsync(CancellationToken cancellationToken = default) =>
         GuardAsync(() => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-
-    /// <summary>
-    /// Content that fits in one block goes up in one request, which the service applies whole or not at all;
-    /// larger content is staged block by block and committed last. Staged blocks are invisible, and the
-    /// service discards them when they are never committed, so until the commit the key shows what it did before.
-    /// </summary>
-    public async Task WriteAsync(StorageKey key, Stream content, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        var blob = _container.GetBlockBlobClient(key.Value);
-        var writeId = Guid.NewGuid().ToString("N");
-        var blockIds = new List<string>();
-        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
-        try
-        {
-            while (true)
-            {
-                var filled = await content.ReadAtLeastAsync(buffer.AsMemory(0, BlockSize), BlockSize, throwOnEndOfStream: false, cancellationToken);
-                if (filled < BlockSize && blockIds.Count == 0)
-                {
-                    using var whole = new MemoryStream(buffer, 0, filled, writable: false);
-                    await GuardAsync(() => blob.UploadAsync(whole, new BlobUploadOptions(), cancellationToken));
-                    return;
-                }
-
-                if (filled == 0)
-                {
-                    break;
-                }
-
-                var blockId = BlockId(writeId, blockIds.Count);
-                using var block = new MemoryStream(buffer, 0, filled, writable: false);
-                await GuardAsync(() => blob.StageBlockAsync(blockId, block, new BlockBlobStageBlockOptions(), cancellationToken));
-                blockIds.Add(blockId);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            await GuardAsync(() => blob.CommitBlockListAsync(blockIds, new CommitBlockListOptions(), cancellationToken));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
     /// <summary>A seekable stream with a known Length, so /cdn can answer range requests; null when there is no such blob.</summary>
     /// <remarks>The stream reads the version opened: a blob replaced while it is read fails the read rather than mix versions.</remarks>
@@ -193,10 +146,6 @@ public sealed class AzureBlobMediaStorage : IMediaStorage, IStoredFileAges
             }
         }
     }
-
-    /// <summary>Block IDs must be base64 of equal length within a blob; the write's own ID keeps racing writes apart.</summary>
-    private static string BlockId(string writeId, int index) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes($"{writeId}-{index:D6}"));
 
     private Task<T> GuardAsync<T>(Func<Task<T>> call) => AzureBlobFailures.GuardAsync(_container.Uri, call);
 

@@ -176,28 +176,6 @@ public sealed partial class LibraryPage : IDisposable
 
     private void OpenDrawer(LibraryRow row) => _drawerAssetId = row.Id;
 
-    private async Task OpenUploadAsync()
-    {
-        var parameters = new DialogParameters<UploadDialog> { { d => d.Categories, _categories } };
-        var options = new DialogOptions { CloseOnEscapeKey = false, BackdropClick = false, MaxWidth = MaxWidth.Medium, FullWidth = true };
-        var dialog = await Dialogs.ShowAsync<UploadDialog>("Upload media", parameters, options);
-        if (await dialog.Result is { Canceled: false, Data: > 0 })
-        {
-            await ReloadAsync();
-        }
-    }
-
-    /// <summary>Shows fresh progress; a row that reached Normal or failed is reloaded, for its size, duration and thumbnail.</summary>
-    private Task OnIngestProgressAsync(bool someLeftFlight) => InvokeAsync(async () =>
-    {
-        if (someLeftFlight)
-        {
-            await ReloadAsync();
-        }
-
-        StateHasChanged();
-    });
-
     public void Dispose()
     {
         Notifier.Deleted -= OnDeletedElsewhere;
