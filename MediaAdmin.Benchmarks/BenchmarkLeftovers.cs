@@ -12,10 +12,13 @@ namespace MediaAdmin.Benchmarks;
 internal static class BenchmarkLeftovers
 {
     // Ignores the terminal's Ctrl+C, which reaches the whole process group: it must outlive the benchmark to clean up.
+    // A process is killed only if its start time (field 22 of /proc/PID/stat, the 20th after the command's closing
+    // parenthesis) is still the one listed: a child that exited on its own may have left its ID to an unrelated process.
     private const string Watchdog =
         "trap '' INT TERM HUP; list=$1; cat > /dev/null; " +
         "if [ -f \"$list\" ]; then while read -r kind value; do case \"$kind\" in " +
-        "pid) kill -9 \"$value\" 2>/dev/null;; dir) rm -rf -- \"$value\";; esac; done < \"$list\"; fi; " +
+        "pid) set -- $value; [ \"$(sed 's/.*) //' /proc/\"$1\"/stat 2>/dev/null | cut -d' ' -f20)\" = \"$2\" ] && kill -9 \"$1\" 2>/dev/null;; " +
+        "dir) rm -rf -- \"$value\";; esac; done < \"$list\"; fi; " +
         "rm -rf -- \"$(dirname -- \"$list\")\"";
 
     // In a folder of its own (made with owner-only access), since what it lists is removed with rm -rf.
@@ -39,7 +42,22 @@ internal static class BenchmarkLeftovers
     public static IDisposable Folder(string path) => List($"dir {Path.GetFullPath(path)}");
 
     /// <summary>Lists a child process to kill should the benchmark end first; dispose the result once it is stopped.</summary>
-    public static IDisposable ChildProcess(int processId) => List($"pid {processId.ToString(CultureInfo.InvariantCulture)}");
+    public static IDisposable ChildProcess(int processId) =>
+        List($"pid {processId.ToString(CultureInfo.InvariantCulture)} {StartTime(processId)}");
+
+    /// <summary>The process's start time in clock ticks since boot, as /proc/PID/stat gives it; "gone" when it has already exited.</summary>
+    private static string StartTime(int processId)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+        }
+        catch (IOException)
+        {
+            return "gone";
+        }
+    }
 
     private static Listing List(string entry)
     {
