@@ -12,8 +12,10 @@ namespace MediaAdmin.Tests.Sources;
 /// <summary>A DeleteVideo sent before the process stopped, its outcome never recorded, is recorded by the sync that sees the video gone.</summary>
 public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItems: 40)
 {
+    private const string NeverMirrored = "ffee0000aaaa4000b000c0ffee000001";
+
     [Fact]
-    public async Task The_full_sync_that_no_longer_lists_a_video_records_the_deletion_sent_before_a_stop_with_its_captured_urls()
+    public async Task The_full_sync_that_no_longer_lists_a_video_records_the_deletion_sent_before_a_stop_with_its_captured_urls_mirrored_or_not()
     {
         await using var host = await Remote.StartHostAsync(Folder.Path);
         await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
@@ -26,7 +28,8 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
         {
             db.PendingRemoteDeletions.AddRange(
                 SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000001", deleted.Id, deleted.Title, editor, sentAt),
-                SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000002", stillListed.Id, stillListed.Title, editor, sentAt));
+                SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000002", stillListed.Id, stillListed.Title, editor, sentAt),
+                SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000003", NeverMirrored, "Uploaded and deleted by a script", editor, sentAt));
             await db.SaveChangesAsync();
         }
 
@@ -37,7 +40,9 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
 
         Assert.Equal((SourceSyncState.Succeeded, 1), (run.State, run.Removed));
         await using var after = await host.OpenDbAsync();
-        var reminder = await after.CdnInvalidations.SingleAsync();
+        var reminders = await after.CdnInvalidations.ToListAsync();
+        Assert.Equal([NeverMirrored], reminders.Where(r => r.VideoIds != deleted.Id).Select(r => r.VideoIds));
+        var reminder = reminders.Single(r => r.VideoIds == deleted.Id);
         Assert.Equal(UrlsOf(deleted.Id), reminder.Urls);
         Assert.Equal((deleted.Id, editor.UserName), (reminder.VideoIds, reminder.DeletedByName));
         var entry = (await after.DeletionAuditRecords.Include(r => r.Entries).SingleAsync(r => r.RequestId == reminder.RequestId)).Entries.Single();

@@ -1,16 +1,19 @@
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Sources.AlibabaVod;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace MediaAdmin.Core.Deletion.Remote;
 
 /// <summary>
-/// Records the deletions through Alibaba whose outcome was unknown when their request ended: a
-/// <see cref="PendingRemoteDeletion"/> whose video the mirror has since removed (a callback, a sync, a later delete found
-/// it gone) was deleted by that request. Its CDN reminder (the URLs captured before the call: nothing can tell them now)
-/// and its audit record are written then, under a request ID of their own whose reason names the original request.
+/// Records the deletions through Alibaba whose outcome was unknown when their request ended. A
+/// <see cref="PendingRemoteDeletion"/> whose video then went from the library (the mirror removed it after the row was
+/// written: a callback, a sync, a later delete finding it gone; or a full sync begun after it no longer lists a video
+/// never mirrored) is taken as that request's deletion: nothing tells more, since Alibaba keeps no record of who deleted
+/// what. Its CDN reminder (the URLs captured before the call: nothing can tell them now) and its audit record are written
+/// then, under a request ID of their own whose reason names the original request. Only the newest row of a video counts.
 /// The sync worker calls this after every run.
 /// </summary>
 public sealed class LateRemoteDeletions(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock, ILogger<LateRemoteDeletions> logger)
@@ -31,12 +34,15 @@ public sealed class LateRemoteDeletions(IDbContextFactory<MediaDbContext> dbFact
         long afterId = 0;
         while (true)
         {
-            var batch = await (
-                from pending in db.PendingRemoteDeletions.AsNoTracking()
-                join removed in db.RemovedRemoteAssets on pending.VideoId equals removed.AssetId
-                where pending.Id > afterId && pending.SentAtUtc < sentBeforeUtc && removed.RemovedAtUtc >= pending.SentAtUtc
-                orderby pending.Id
-                select pending).Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await db.PendingRemoteDeletions.AsNoTracking()
+                .Where(p => p.Id > afterId && p.SentAtUtc < sentBeforeUtc)
+                .Where(p => !db.PendingRemoteDeletions.Any(newer => newer.VideoId == p.VideoId && newer.Id > p.Id))
+                .Where(p => db.RemovedRemoteAssets.Any(r => r.AssetId == p.VideoId && r.RemovedAtUtc >= p.SentAtUtc)
+                    || (!db.MediaAssets.Any(a => a.Id == p.VideoId)
+                        && db.SourceSyncRuns.Any(run => run.Kind == SourceSyncKind.Full && run.State == SourceSyncState.Succeeded && run.StartedAtUtc > p.SentAtUtc)))
+                .OrderBy(p => p.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 return confirmed;
@@ -70,12 +76,14 @@ public sealed class LateRemoteDeletions(IDbContextFactory<MediaDbContext> dbFact
             var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-            // Another instance's sweep, or the request's own late record, may have taken a row since it was read.
+            // Another instance's sweep, or the request's own late record, may have taken a row since it was read. Older
+            // rows of the same video go with it: their requests were not the last to send its deletion.
             foreach (var row in rows)
             {
                 if (await db.PendingRemoteDeletions.Where(p => p.Id == row.Id).ExecuteDeleteAsync(ct) == 1)
                 {
                     taken.Add(row);
+                    await db.PendingRemoteDeletions.Where(p => p.VideoId == row.VideoId && p.Id < row.Id).ExecuteDeleteAsync(ct);
                 }
             }
 
@@ -101,8 +109,8 @@ public sealed class LateRemoteDeletions(IDbContextFactory<MediaDbContext> dbFact
 
         if (taken.Count > 0)
         {
-            logger.LogWarning("DeleteVideo {OriginalRequestId} by {UserName} deleted {VideoIds} on ApsaraVideo VOD after all; recorded as {RequestId} with a CDN reminder",
-                first.RequestId, first.UserName, string.Join(",", taken.Select(p => p.VideoId)), requestId);
+            logger.LogWarning("ApsaraVideo VOD no longer has {VideoIds}, sent for deletion by {UserName} in DeleteVideo {OriginalRequestId} whose outcome was unknown; recorded as {RequestId} with a CDN reminder",
+                string.Join(",", taken.Select(p => p.VideoId)), first.UserName, first.RequestId, requestId);
         }
 
         return taken.Count;
@@ -116,5 +124,5 @@ public sealed class LateRemoteDeletions(IDbContextFactory<MediaDbContext> dbFact
 
     /// <summary>At most 256 characters, the column's length.</summary>
     public static string ReasonFor(string originalRequestId) =>
-        $"Deleted by request {originalRequestId}, whose outcome on ApsaraVideo VOD was unknown when it ended; confirmed once the library no longer listed the video.";
+        $"Gone from ApsaraVideo VOD after request {originalRequestId} sent DeleteVideo, whose outcome was unknown when it ended; recorded as that request's deletion.";
 }

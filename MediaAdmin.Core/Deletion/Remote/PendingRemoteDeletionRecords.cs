@@ -44,7 +44,8 @@ internal static class PendingRemoteDeletionRecords
 
     /// <summary>
     /// Removes request <paramref name="requestId"/>'s rows except those of <paramref name="unconfirmed"/>; answers the
-    /// videos whose row this call removed. A row already gone was confirmed late by another writer, which wrote its reminder.
+    /// videos whose row this call removed. A row already gone was taken by <see cref="LateRemoteDeletions"/> (which wrote
+    /// its reminder) or dropped by a later request that deleted the same video (whose reminder it is).
     /// </summary>
     public static async Task<HashSet<string>> TakeBackAsync(MediaDbContext db, string requestId, IReadOnlyCollection<string> unconfirmed, CancellationToken cancellationToken)
     {

@@ -35,6 +35,14 @@ internal sealed class RemoteDeletionRecorder(
         {
             // First, so a video Alibaba never had is not taken for deleted when the mirror drops it and the commit below fails.
             await PendingRemoteDeletionRecords.DropNotDeletedAsync(dbFactory, plan.RequestId, outcome, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        {
+            logger.LogWarning(ex, "DeleteVideo {RequestId}: could not drop the pending rows of the videos not deleted; the commit below tries again", plan.RequestId);
+        }
+
+        try
+        {
             await mirror.RemoveAsync(outcome.GoneFromRemote, CancellationToken.None);
         }
         catch (Exception ex) when (DatabaseFailure.Is(ex))

@@ -1,32 +1,18 @@
-using MediaAdmin.Core.Audit;
-using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Sources.AlibabaVod;
 using Microsoft.EntityFrameworkCore;
-using MediaAdmin.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Deletion.Remote;
 
 /// <summary>
-/// A DeleteVideo whose outcome nobody could tell (the answer lost, the re-check failing or still finding the video):
-/// once the library no longer lists the video, its CDN reminder and audit record are written with the URLs captured before.
+/// A DeleteVideo whose outcome nobody could tell (the answer lost, the re-check failing or still finding the video, the
+/// record refused): once the library no longer lists the video, its CDN reminder and audit record are written with the URLs captured before.
 /// </summary>
-public sealed class LateRemoteDeletionTests : RemoteLibraryTest
+public sealed class LateRemoteDeletionTests : LateRemoteDeletionTest
 {
-    private readonly FailingCommandInterceptor _database = new();
-
-    private CoreHost App { get; set; } = null!;
-
-    private LateRemoteDeletions Late => App.Services.GetRequiredService<LateRemoteDeletions>();
-
-    protected override async Task StartAsync() =>
-        App = await CoreHost.StartAsync(Folder.Path, services => services.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(_database)), Settings);
-
-    protected override async Task StopAsync() => await App.DisposeAsync();
-
     [Fact]
     public async Task A_deletion_whose_outcome_was_unknown_gets_its_reminder_with_the_captured_urls_once_the_library_no_longer_lists_the_video()
     {
@@ -82,26 +68,6 @@ public sealed class LateRemoteDeletionTests : RemoteLibraryTest
     }
 
     [Fact]
-    public async Task A_video_deleted_by_a_later_request_after_a_lost_answer_is_reminded_of_once_under_the_later_request()
-    {
-        var admin = await App.CreateUserAsync(RoleNames.Administrator);
-        var video = await MirroredVideoAsync();
-        Vod.ReplyOnceTo("DeleteVideo", 200, """{"RequestId":"late"}""", delay: TimeSpan.FromSeconds(8));
-        var lost = await DeleteAsync(admin.Id, video.Id);
-        Assert.Equal(DeletionError.DeleteVideoFailedCode, lost.Error?.Code);
-
-        var retried = await DeleteAsync(admin.Id, video.Id);
-
-        Assert.Null(retried.Error);
-        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
-        await using var db = await App.OpenDbAsync();
-        var reminder = await db.CdnInvalidations.SingleAsync();
-        Assert.Equal(retried.RequestId, reminder.RequestId);
-        Assert.Equal(RemoteSource.CdnUrlsOf(video), reminder.Urls);
-        Assert.Empty(await db.PendingRemoteDeletions.ToListAsync());
-    }
-
-    [Fact]
     public async Task A_deletion_answered_at_once_leaves_nothing_for_later()
     {
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
@@ -125,18 +91,18 @@ public sealed class LateRemoteDeletionTests : RemoteLibraryTest
         var deleted = await MirroredVideoAsync();
         var vanished = await MirroredVideoAsync();
         Library.VanishBeforeDelete[vanished.Id] = true;
-        _database.FailWhenSqlContains = "INSERT INTO \"DeletionAuditRecords\"";
+        Database.FailWhenSqlContains = "INSERT INTO \"DeletionAuditRecords\"";
 
         var result = await DeleteAsync(admin.Id, deleted.Id, vanished.Id);
 
         Assert.Null(result.Error);
         Assert.Equal(deleted.Id, Assert.Single(result.Deleted).VideoId);
         Assert.Equal([vanished.Id], result.NonExistent);
-        Assert.True(_database.Failures > 0);
+        Assert.True(Database.Failures > 0);
         Assert.Empty(await ReminderUrlsAsync());
         Assert.Empty(await App.LiveAssetIdsAsync());
 
-        _database.FailWhenSqlContains = null;
+        Database.FailWhenSqlContains = null;
         Assert.Equal(1, await Late.ConfirmAsync(DateTime.UtcNow));
 
         await using var db = await App.OpenDbAsync();
@@ -144,21 +110,5 @@ public sealed class LateRemoteDeletionTests : RemoteLibraryTest
         Assert.Equal(deleted.Id, reminder.VideoIds);
         Assert.Equal(RemoteSource.CdnUrlsOf(deleted), reminder.Urls);
         Assert.Equal(deleted.Id, (await db.DeletionAuditRecords.Include(r => r.Entries).SingleAsync()).Entries.Single().VideoId);
-    }
-
-    private Task<DeleteVideosResult> DeleteAsync(string userId, params string[] videoIds) =>
-        App.Deletion.DeleteAsync(new DeletionCaller(userId, DeletionChannel.Console), string.Join(",", videoIds));
-
-    private async Task<RemoteVideo> MirroredVideoAsync()
-    {
-        var video = Library.Add(5, "Archive", $"Evening news {Guid.NewGuid():N}");
-        await RemoteSource.MirrorAsync(App.Services, video.Video);
-        return video;
-    }
-
-    private async Task<List<string>> ReminderUrlsAsync()
-    {
-        await using var db = await App.OpenDbAsync();
-        return [.. (await db.CdnInvalidations.ToListAsync()).SelectMany(c => c.Urls)];
     }
 }

@@ -11,13 +11,21 @@ public sealed partial class SourceSyncRunner
     /// Records the deletions through Alibaba the mirror has now seen go (their request could not tell), then forgets
     /// tombstones and unconfirmed deletions older than a day or a full-sync interval: every read and sync in flight then is done.
     /// </summary>
-    private async Task TidyAsync()
+    private async Task TidyAsync(long runId)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await lateDeletions.ConfirmAsync(now - LateRemoteDeletions.RequestGrace, CancellationToken.None);
-        var keep = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
-        await mirror.PruneRemovalsAsync(now - keep, CancellationToken.None);
-        await lateDeletions.PruneAsync(now - keep, CancellationToken.None);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await lateDeletions.ConfirmAsync(now - LateRemoteDeletions.RequestGrace, CancellationToken.None);
+            var keep = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
+            await mirror.PruneRemovalsAsync(now - keep, CancellationToken.None);
+            await lateDeletions.PruneAsync(now - keep, CancellationToken.None);
+        }
+        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        {
+            // The run itself is done and must still end; the next run's tidying does what this one could not.
+            LogTidyFailed(logger, runId, ex);
+        }
     }
 
     private async Task FinishAsync(MediaDbContext db, SourceSyncRun run, string? error)

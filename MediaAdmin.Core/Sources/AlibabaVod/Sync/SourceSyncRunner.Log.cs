@@ -19,4 +19,7 @@ public sealed partial class SourceSyncRunner
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId} was taken over by another instance; this one stops")]
     private static partial void LogTakenOver(ILogger logger, long runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync run {RunId}: recording late remote deletions or pruning old removals failed; the next run tries again")]
+    private static partial void LogTidyFailed(ILogger logger, long runId, Exception error);
 }
