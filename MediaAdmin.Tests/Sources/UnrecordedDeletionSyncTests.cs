@@ -23,7 +23,7 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
         var admin = await host.CreateUserAsync(RoleNames.Administrator);
         var deleted = Remote.Items[10];
         var stillListed = Remote.Items[11];
-        var sentAt = DateTime.UtcNow - LateRemoteDeletions.RequestGrace - TimeSpan.FromMinutes(1);
+        var sentAt = DateTime.UtcNow - host.Services.GetRequiredService<LateRemoteDeletions>().RequestGrace - TimeSpan.FromMinutes(1);
         await using (var db = await host.OpenDbAsync())
         {
             db.PendingRemoteDeletions.AddRange(

@@ -1,9 +1,11 @@
+using MediaAdmin.Core.AlibabaVod;
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Sources.AlibabaVod;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MediaAdmin.Core.Deletion.Remote;
 
@@ -16,13 +18,26 @@ namespace MediaAdmin.Core.Deletion.Remote;
 /// then, under a request ID of their own whose reason names the original request. Only the newest row of a video counts.
 /// The sync worker calls this after every run.
 /// </summary>
-public sealed class LateRemoteDeletions(IDbContextFactory<MediaDbContext> dbFactory, TimeProvider clock, ILogger<LateRemoteDeletions> logger)
+public sealed class LateRemoteDeletions(
+    IDbContextFactory<MediaDbContext> dbFactory, IOptions<VodResilienceOptions> resilience, TimeProvider clock, ILogger<LateRemoteDeletions> logger)
 {
+    private static readonly TimeSpan MinimumRequestGrace = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// A request still running is never taken for one whose outcome went unrecorded: its rows are left alone this long
-    /// after sending, far longer than DeleteVideo with its retries and the re-check can take.
+    /// after sending. That is 10 minutes, or, with slower <c>AlibabaVod:Resilience</c> settings, twice the longest
+    /// DeleteVideo and its re-check can take with every retry and back-off (the back-off doubles, with jitter).
     /// </summary>
-    public static readonly TimeSpan RequestGrace = TimeSpan.FromMinutes(10);
+    public TimeSpan RequestGrace
+    {
+        get
+        {
+            var settings = resilience.Value;
+            var longestCall = settings.AttemptTimeout * (settings.MaxRetries + 1) + settings.RetryDelay * (1 << (settings.MaxRetries + 1));
+            var longestRequest = 2 * longestCall;
+            return 2 * longestRequest > MinimumRequestGrace ? 2 * longestRequest : MinimumRequestGrace;
+        }
+    }
 
     private const int BatchSize = 200;
 

@@ -30,7 +30,7 @@ public sealed class LateRemoteDeletionTests : LateRemoteDeletionTest
 
         await App.Services.GetRequiredService<RemoteMirror>().RemoveAsync([video.Id]);
 
-        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow - LateRemoteDeletions.RequestGrace));
+        Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow - Late.RequestGrace));
         Assert.Equal(1, await Late.ConfirmAsync(DateTime.UtcNow));
         Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
         await using var db = await App.OpenDbAsync();

@@ -16,7 +16,7 @@ public sealed partial class SourceSyncRunner
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await lateDeletions.ConfirmAsync(now - LateRemoteDeletions.RequestGrace, CancellationToken.None);
+            await lateDeletions.ConfirmAsync(now - lateDeletions.RequestGrace, CancellationToken.None);
             var keep = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
             await mirror.PruneRemovalsAsync(now - keep, CancellationToken.None);
             await lateDeletions.PruneAsync(now - keep, CancellationToken.None);
