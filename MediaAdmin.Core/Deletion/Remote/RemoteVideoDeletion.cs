@@ -167,7 +167,7 @@ public sealed class RemoteVideoDeletion
                 "Reported as failed and left in the mirror; the next sync or callback will tell which were deleted",
                 plan.RequestId, string.Join(",", ids), lost, recheck.Error);
             return merge.Unknown(
-                Failed(plan.RequestId, lost, "Whether the videos were deleted is unknown, and checking failed too; the library updates at the next sync."), lost.RequestId);
+                Failed(plan.RequestId, lost, "Whether the videos were deleted is unknown, and checking failed too; the library updates at the next sync, and the CDN reminder of any that were deleted is added then."), lost.RequestId);
         }
 
         var gone = recheck.Value.NonExistVideoIds.ToHashSet(StringComparer.Ordinal);
@@ -177,7 +177,7 @@ public sealed class RemoteVideoDeletion
         var outcome = merge.Rechecked(gone, lost.RequestId);
         return stillThere.Count == 0
             ? outcome
-            : outcome with { Error = Failed(plan.RequestId, lost, $"Still on ApsaraVideo VOD, not deleted: {string.Join(", ", stillThere)}.") };
+            : outcome with { Error = Failed(plan.RequestId, lost, $"Still on ApsaraVideo VOD, not deleted: {string.Join(", ", stillThere)}. Should ApsaraVideo VOD delete them after all, their CDN reminder is added once the library no longer lists them.") };
     }
 
     private async Task<HashSet<string>> ReadMirroredIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)

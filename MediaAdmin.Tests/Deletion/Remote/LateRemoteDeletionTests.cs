@@ -24,6 +24,7 @@ public sealed class LateRemoteDeletionTests : LateRemoteDeletionTest
         var result = await DeleteAsync(admin.Id, video.Id);
 
         Assert.Equal(DeletionError.DeleteVideoFailedCode, result.Error?.Code);
+        Assert.EndsWith("the CDN reminder of any that were deleted is added then.", result.Error?.Message, StringComparison.Ordinal);
         Assert.False(Library.Has(video.Id));
         Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
         Assert.Empty(await ReminderUrlsAsync());
@@ -57,6 +58,7 @@ public sealed class LateRemoteDeletionTests : LateRemoteDeletionTest
         var result = await DeleteAsync(admin.Id, video.Id);
 
         Assert.Equal(DeletionError.DeleteVideoFailedCode, result.Error?.Code);
+        Assert.EndsWith("their CDN reminder is added once the library no longer lists them.", result.Error?.Message, StringComparison.Ordinal);
         Assert.True(Library.Has(video.Id));
         Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
         Assert.Equal(1, await Late.PruneAsync(DateTime.UtcNow));
