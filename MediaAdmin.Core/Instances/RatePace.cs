@@ -16,11 +16,16 @@ public readonly record struct RatePace(long IntervalMicroseconds, long Tolerance
     public const string ClockKey = "MediaAdmin.RatePace";
 
     /// <summary><paramref name="permitsPerSecond"/> sustained, at most that many at once after a second's pause.</summary>
+    /// <remarks>
+    /// The tolerance has half an interval of slack. Calls are stamped when they arrive but may reach the bucket out of
+    /// that order, a few milliseconds apart; then a later stamp moves the bucket first, and the last call of a burst
+    /// within the limit was refused by the difference. Less than an interval of slack never lets a burst have one more call.
+    /// </remarks>
     public static RatePace PerSecond(int permitsPerSecond)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(permitsPerSecond);
         var interval = MicrosecondsPerSecond / permitsPerSecond;
-        return new RatePace(interval, interval * (permitsPerSecond - 1));
+        return new RatePace(interval, interval * (permitsPerSecond - 1) + interval / 2);
     }
 
     /// <summary><paramref name="time"/> in the unit buckets keep (microseconds since the Unix epoch: exact in Redis's Lua numbers too).</summary>

@@ -63,6 +63,28 @@ public sealed class SharedRateLimitTests : IAsyncLifetime
         Assert.Equal(!redis, await KeptInDatabaseAsync(host));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_burst_of_the_limit_reaching_the_bucket_in_reverse_arrival_order_is_all_allowed_and_one_more_call_is_not(bool redis)
+    {
+        await using var host = await StartAsync(redis);
+        var limiter = host.Services.GetRequiredService<ISharedRateLimiter>();
+        var arrivedAt = _clock.GetUtcNow();
+
+        // 30 calls that arrived 0.3 ms apart, handled last-come first, as a busy server may.
+        var decisions = new List<RateDecision>();
+        for (var i = PerSecond - 1; i >= 0; i--)
+        {
+            decisions.Add(await limiter.AcquireAsync("DeleteVideo:user", PerSecond, arrivedAt.AddMicroseconds(300 * i), CancellationToken.None));
+        }
+
+        var oneMore = await limiter.AcquireAsync("DeleteVideo:user", PerSecond, arrivedAt.AddMilliseconds(9), CancellationToken.None);
+
+        Assert.All(decisions, d => Assert.Equal(RateDecision.Allowed, d));
+        Assert.Equal(RateDecision.Throttled, oneMore);
+    }
+
     private static async Task<bool> KeptInDatabaseAsync(CoreHost host)
     {
         await using var db = await host.OpenDbAsync();
