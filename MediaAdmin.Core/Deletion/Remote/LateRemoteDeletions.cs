@@ -21,6 +21,8 @@ namespace MediaAdmin.Core.Deletion.Remote;
 public sealed class LateRemoteDeletions(
     IDbContextFactory<MediaDbContext> dbFactory, IOptions<VodResilienceOptions> resilience, TimeProvider clock, ILogger<LateRemoteDeletions> logger)
 {
+    private const int BatchSize = 200;
+
     private static readonly TimeSpan MinimumRequestGrace = TimeSpan.FromMinutes(10);
 
     /// <summary>
@@ -39,9 +41,7 @@ public sealed class LateRemoteDeletions(
         }
     }
 
-    private const int BatchSize = 200;
-
-    /// <summary>Confirms the rows sent before <paramref name="sentBeforeUtc"/> whose video the mirror removed after sending; answers how many.</summary>
+    /// <summary>Confirms the rows sent before <paramref name="sentBeforeUtc"/> whose video has gone from the library since; answers how many.</summary>
     public async Task<int> ConfirmAsync(DateTime sentBeforeUtc, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -138,6 +138,6 @@ public sealed class LateRemoteDeletions(
     }
 
     /// <summary>At most 256 characters, the column's length.</summary>
-    public static string ReasonFor(string originalRequestId) =>
+    private static string ReasonFor(string originalRequestId) =>
         $"Gone from ApsaraVideo VOD after request {originalRequestId} sent DeleteVideo, whose outcome was unknown when it ended; recorded as that request's deletion.";
 }

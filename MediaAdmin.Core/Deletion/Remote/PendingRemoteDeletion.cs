@@ -5,8 +5,9 @@ namespace MediaAdmin.Core.Deletion.Remote;
 /// <summary>
 /// One video of a DeleteVideo about to be sent to ApsaraVideo VOD, with the CDN URLs captured for it, written before
 /// the call goes out. The request's own record takes it back once Alibaba's answer is known. One left behind (the answer
-/// was lost and the re-check still found the video, or the process stopped before recording) waits for the mirror to
-/// see the video go: then <see cref="LateRemoteDeletions"/> turns it into the CDN reminder and audit record it missed.
+/// was lost and the re-check failed or still found the video, the database refused the record, or the process stopped
+/// before recording) waits for the video to go from the library: then <see cref="LateRemoteDeletions"/> turns it into
+/// the CDN reminder and audit record it missed.
 /// </summary>
 public sealed class PendingRemoteDeletion
 {
