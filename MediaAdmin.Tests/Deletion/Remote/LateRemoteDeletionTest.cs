@@ -1,6 +1,4 @@
-using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Data;
-using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Deletion.Remote;
 using Microsoft.EntityFrameworkCore;
 using MediaAdmin.Tests.Support;
@@ -9,21 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MediaAdmin.Tests.Deletion.Remote;
 
 /// <summary>A host on the stand-in library whose database a test can make fail, with what the late-deletion tests share.</summary>
-public abstract class LateRemoteDeletionTest : RemoteLibraryTest
+public abstract class LateRemoteDeletionTest : RemoteDeletionTest
 {
     protected FailingCommandInterceptor Database { get; } = new();
 
-    protected CoreHost App { get; private set; } = null!;
-
     protected LateRemoteDeletions Late => App.Services.GetRequiredService<LateRemoteDeletions>();
 
-    protected override async Task StartAsync() =>
-        App = await CoreHost.StartAsync(Folder.Path, services => services.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(Database)), Settings);
-
-    protected override async Task StopAsync() => await App.DisposeAsync();
-
-    protected Task<DeleteVideosResult> DeleteAsync(string userId, params string[] videoIds) =>
-        App.Deletion.DeleteAsync(new DeletionCaller(userId, DeletionChannel.Console), string.Join(",", videoIds));
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(Database));
 
     protected async Task<RemoteVideo> MirroredVideoAsync()
     {

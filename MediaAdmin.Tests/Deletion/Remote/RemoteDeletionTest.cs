@@ -1,6 +1,7 @@
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Deletion.Remote;
 
@@ -9,7 +10,12 @@ public abstract class RemoteDeletionTest : RemoteLibraryTest
 {
     protected CoreHost App { get; private set; } = null!;
 
-    protected override async Task StartAsync() => App = await CoreHost.StartAsync(Folder.Path, settings: Settings);
+    protected override async Task StartAsync() => App = await CoreHost.StartAsync(Folder.Path, ConfigureServices, Settings);
+
+    /// <summary>What a test class changes in the host's services before it starts (an interceptor, say); nothing here.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     protected override async Task StopAsync() => await App.DisposeAsync();
 
