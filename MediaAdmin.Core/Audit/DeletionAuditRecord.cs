@@ -25,6 +25,12 @@ public sealed class DeletionAuditRecord
     /// <summary>The VideoIds parameter as received, cut to <see cref="RequestedIdsMaxLength"/> characters.</summary>
     public required string RequestedIds { get; set; }
 
+    /// <summary>
+    /// For a deletion recorded after its request ended (through Alibaba, its outcome unknown then; see
+    /// <see cref="Deletion.Remote.LateRemoteDeletions"/>): that request's ID. Null for every other record.
+    /// </summary>
+    public string? OriginalRequestId { get; set; }
+
     /// <summary>The request-level error code, or null when the request was carried out.</summary>
     public string? ErrorCode { get; set; }
 

@@ -30,9 +30,11 @@ public sealed class DeletionAuditWriter(IDbContextFactory<MediaDbContext> dbFact
     /// Adds the record of deletions confirmed after their request ended (see <see cref="Deletion.Remote.LateRemoteDeletions"/>),
     /// under a request ID of its own; the entries, with the reason naming the original request, follow once it is saved.
     /// </summary>
-    internal static DeletionAuditRecord AddConfirmedLaterTo(MediaDbContext db, DeletionCaller caller, string requestId, string userName, IReadOnlyList<string> videoIds, DateTime now)
+    internal static DeletionAuditRecord AddConfirmedLaterTo(
+        MediaDbContext db, DeletionCaller caller, string requestId, string originalRequestId, string userName, IReadOnlyList<string> videoIds, DateTime now)
     {
         var record = NewRecord(caller, requestId, string.Join(",", videoIds), userName, errorCode: null, now);
+        record.OriginalRequestId = originalRequestId;
         db.DeletionAuditRecords.Add(record);
         return record;
     }

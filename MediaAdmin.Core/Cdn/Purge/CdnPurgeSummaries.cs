@@ -27,14 +27,17 @@ internal static class CdnPurgeSummaries
         var requestIds = invalidations.Select(i => i.RequestId).ToList();
         var doors = await db.DeletionAuditRecords.AsNoTracking()
             .Where(r => requestIds.Contains(r.RequestId))
-            .Select(r => new { r.RequestId, r.Channel, r.AccessKeyId })
+            .Select(r => new { r.RequestId, r.Channel, r.AccessKeyId, r.OriginalRequestId })
             .ToDictionaryAsync(r => r.RequestId, cancellationToken);
         return invalidations.Select(i => new CdnPurgeSummary(
             i.Id, i.RequestId, i.DeletedByName, i.DeletedAtUtc, i.VideoIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             doors.TryGetValue(i.RequestId, out var door) ? door.Channel : Audit.DeletionChannel.Console, door?.AccessKeyId,
             i.PurgeState, i.UrlCount, progress.GetValueOrDefault(i.Id, CdnPurgeProgress.None), i.PurgeAttempts, i.NextPurgeAtUtc,
             i.PurgeError, i.PurgeWaitReason, i.PurgeWaitUntilUtc, i.PurgedAtUtc, i.VerifiedAtUtc,
-            i.RefreshedAtUtc is null, i.RefreshedAtUtc, i.RefreshedByName, i.RefreshedReason)).ToList();
+            i.RefreshedAtUtc is null, i.RefreshedAtUtc, i.RefreshedByName, i.RefreshedReason)
+        {
+            OriginalRequestId = door?.OriginalRequestId,
+        }).ToList();
     }
 
     /// <summary>Every URL of the deletion with its result; before the worker took it up, the captured URLs, none sent yet.</summary>

@@ -26,4 +26,8 @@ public sealed record CdnPurgeSummary(
     bool IsOpen,
     DateTime? DoneAtUtc,
     string? DoneBy,
-    string? DoneReason);
+    string? DoneReason)
+{
+    /// <summary>For a deletion recorded after its request ended (its outcome on ApsaraVideo VOD unknown then): that request's ID.</summary>
+    public string? OriginalRequestId { get; init; }
+}

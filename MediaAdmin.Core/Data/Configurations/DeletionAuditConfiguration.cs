@@ -16,6 +16,7 @@ internal sealed class DeletionAuditRecordConfiguration : IEntityTypeConfiguratio
         record.Property(r => r.AccessKeyId).HasMaxLength(64);
         record.Property(r => r.RemoteAddress).HasMaxLength(64);
         record.Property(r => r.RemoteRequestId).HasMaxLength(64).IsUnicode(false);
+        record.Property(r => r.OriginalRequestId).HasMaxLength(36).IsUnicode(false);
         record.Property(r => r.RequestedIds).HasMaxLength(DeletionAuditRecord.RequestedIdsMaxLength);
         record.Property(r => r.ErrorCode).HasMaxLength(64);
         record.HasMany(r => r.Entries).WithOne().HasForeignKey(e => e.AuditRecordId).OnDelete(DeleteBehavior.Cascade);

@@ -1,8 +1,11 @@
 using Bunit;
 using MediaAdmin.Core.Audit;
+using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Results;
+using MediaAdmin.Core.Sources.AlibabaVod;
 using MediaAdmin.Web.Components.Pages.Cdn;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Components.Cdn;
 
@@ -49,6 +52,35 @@ public sealed class CdnRefreshWithoutProviderTests : CdnPageTest
         Assert.Equal("through the API with AccessKey LTAIpageTest", Normalized(apiCard.QuerySelector("[data-testid=cdn-channel]")!.TextContent));
         Assert.Equal("in the console", Normalized(consoleCard.QuerySelector("[data-testid=cdn-channel]")!.TextContent));
         Assert.Null(consoleCard.QuerySelector("[data-testid=cdn-access-key]"));
+    }
+
+    [Fact]
+    public async Task A_reminder_recorded_after_its_request_ended_names_that_request()
+    {
+        var editor = await App.CreateUserAsync(RoleNames.Editor);
+        const string original = "0F0E0D0C-0000-4000-8000-00000000C0DE";
+        const string videoId = "c0de0000aaaa4000b000c0ffee000002";
+        await using (var db = await App.OpenDbAsync())
+        {
+            db.PendingRemoteDeletions.Add(new PendingRemoteDeletion
+            {
+                RequestId = original, VideoId = videoId, Title = "Harbour at dawn", UserId = editor.Id, UserName = editor.UserName!,
+                CdnUrls = "https://cdn.example.test/vod/harbour/hd.m3u8", SentAtUtc = DateTime.UtcNow.AddMinutes(-30),
+            });
+            db.RemovedRemoteAssets.Add(new RemovedRemoteAsset { AssetId = videoId, RemovedAtUtc = DateTime.UtcNow.AddMinutes(-1) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await App.Services.GetRequiredService<LateRemoteDeletions>().ConfirmAsync(DateTime.UtcNow));
+        var inConsole = await DeleteAssetAsync(editor);
+        SignIn(editor);
+        var page = Render<CdnRefreshPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=cdn-reminder-item]").Count));
+        var late = page.FindAll("[data-testid=cdn-reminder-item]").Single(card => card.GetAttribute("data-request-id") != inConsole);
+        Assert.Contains($"Recorded after request {original} ended", Normalized(late.QuerySelector("[data-testid=cdn-recorded-late]")!.TextContent), StringComparison.Ordinal);
+        Assert.Contains(videoId, late.QuerySelector("[data-testid=cdn-videos]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.Find($"[data-request-id='{inConsole}']").QuerySelector("[data-testid=cdn-recorded-late]"));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class LateRemoteDeletionTests : LateRemoteDeletionTest
         Assert.Equal((admin.Id, admin.UserName, video.Id), (reminder.DeletedByUserId, reminder.DeletedByName, reminder.VideoIds));
         Assert.NotEqual(result.RequestId, reminder.RequestId);
         var late = await db.DeletionAuditRecords.Include(r => r.Entries).SingleAsync(r => r.RequestId == reminder.RequestId);
-        Assert.Null(late.ErrorCode);
+        Assert.Equal((null, result.RequestId), (late.ErrorCode, late.OriginalRequestId));
         var entry = Assert.Single(late.Entries);
         Assert.Equal((video.Id, DeletionOutcome.Deleted, video.Video.Title), (entry.VideoId, entry.Outcome, entry.Title));
         Assert.Contains(result.RequestId, entry.Reason, StringComparison.Ordinal);

@@ -205,6 +205,11 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("OriginalRequestId")
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(36)");
+
                     b.Property<string>("RemoteAddress")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");

@@ -195,6 +195,11 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OriginalRequestId")
+                        .HasMaxLength(36)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemoteAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

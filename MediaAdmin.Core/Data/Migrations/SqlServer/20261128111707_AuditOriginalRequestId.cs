@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MediaAdmin.Core.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class AuditOriginalRequestId : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "OriginalRequestId",
+                table: "DeletionAuditRecords",
+                type: "varchar(36)",
+                unicode: false,
+                maxLength: 36,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "OriginalRequestId",
+                table: "DeletionAuditRecords");
+        }
+    }
+}
