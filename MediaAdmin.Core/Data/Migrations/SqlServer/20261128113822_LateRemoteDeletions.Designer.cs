@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MediaAdmin.Core.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerMediaDbContext))]
-    [Migration("20261128111707_AuditOriginalRequestId")]
-    partial class AuditOriginalRequestId
+    [Migration("20261128113822_LateRemoteDeletions")]
+    partial class LateRemoteDeletions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

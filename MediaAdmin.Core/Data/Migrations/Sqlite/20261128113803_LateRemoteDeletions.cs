@@ -6,11 +6,19 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MediaAdmin.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddPendingRemoteDeletions : Migration
+    public partial class LateRemoteDeletions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "OriginalRequestId",
+                table: "DeletionAuditRecords",
+                type: "TEXT",
+                unicode: false,
+                maxLength: 36,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "PendingRemoteDeletions",
                 columns: table => new
@@ -56,6 +64,10 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "PendingRemoteDeletions");
+
+            migrationBuilder.DropColumn(
+                name: "OriginalRequestId",
+                table: "DeletionAuditRecords");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MediaAdmin.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMediaDbContext))]
-    [Migration("20261128111650_AuditOriginalRequestId")]
-    partial class AuditOriginalRequestId
+    [Migration("20261128113803_LateRemoteDeletions")]
+    partial class LateRemoteDeletions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
