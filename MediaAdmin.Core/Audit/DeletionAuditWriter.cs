@@ -21,7 +21,7 @@ public sealed class DeletionAuditWriter(IDbContextFactory<MediaDbContext> dbFact
     internal static DeletionAuditRecord AddTo(MediaDbContext db, DeletionPlan plan, DeletionError? error, DateTime now, string? remoteRequestId = null)
     {
         var record = NewRecord(plan.Caller, plan.RequestId, plan.RequestedIds, plan.Who.UserName, error?.Code, now);
-        record.RemoteRequestId = remoteRequestId is null ? null : Clip(remoteRequestId, RemoteRequestIdMaxLength);
+        record.RemoteRequestId = ColumnText.Shorten(remoteRequestId, RemoteRequestIdMaxLength);
         db.DeletionAuditRecords.Add(record);
         return record;
     }
@@ -79,14 +79,12 @@ public sealed class DeletionAuditWriter(IDbContextFactory<MediaDbContext> dbFact
         UserName = userName,
         Channel = caller.Channel,
         AccessKeyId = caller.AccessKeyId,
-        RemoteAddress = caller.RemoteAddress is null ? null : Clip(caller.RemoteAddress, 64),
-        RequestedIds = Clip(requestedIds, DeletionAuditRecord.RequestedIdsMaxLength),
+        RemoteAddress = ColumnText.Shorten(caller.RemoteAddress, 64),
+        RequestedIds = ColumnText.Shorten(requestedIds, DeletionAuditRecord.RequestedIdsMaxLength),
         ErrorCode = errorCode,
         CreatedAtUtc = now,
     };
 
     private static DeletionAuditEntry NonExistentEntry(string videoId) =>
-        new() { VideoId = Clip(videoId, DeletionAuditEntry.VideoIdMaxLength), Outcome = DeletionOutcome.NonExistent };
-
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+        new() { VideoId = ColumnText.Shorten(videoId, DeletionAuditEntry.VideoIdMaxLength), Outcome = DeletionOutcome.NonExistent };
 }

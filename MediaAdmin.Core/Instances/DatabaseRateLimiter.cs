@@ -25,7 +25,7 @@ internal sealed class DatabaseRateLimiter(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             using var turn = await writeGate.EnterAsync(db, cancellationToken);
-            var taken = await db.TryTakeCallAsync(Clip(partition), now, RatePace.PerSecond(permitsPerSecond), cancellationToken);
+            var taken = await db.TryTakeCallAsync(ColumnText.Cut(partition, RateAllowance.PartitionMaxLength), now, RatePace.PerSecond(permitsPerSecond), cancellationToken);
             await PurgeIfDueAsync(db, now, cancellationToken);
             return taken ? RateDecision.Allowed : RateDecision.Throttled;
         }
@@ -49,7 +49,4 @@ internal sealed class DatabaseRateLimiter(
         var idleBefore = now - PurgeEveryMicroseconds;
         await db.Set<RateAllowance>().Where(a => a.NextFreeMicroseconds < idleBefore).ExecuteDeleteAsync(cancellationToken);
     }
-
-    private static string Clip(string partition) =>
-        partition.Length <= RateAllowance.PartitionMaxLength ? partition : partition[..RateAllowance.PartitionMaxLength];
 }

@@ -14,7 +14,7 @@ internal static class CdnPurgeTransitions
     public static void Fail(CdnInvalidation job, string reason)
     {
         job.PurgeState = CdnPurgeState.Failed;
-        job.PurgeError = CdnPurgeUrlRows.Clip(reason, 4000);
+        job.PurgeError = ColumnText.Shorten(reason, 4000);
         job.NextPurgeAtUtc = null;
     }
 

@@ -47,14 +47,12 @@ internal static class CdnPurgeUrlRows
             foreach (var row in byUrl[outcome.Url])
             {
                 row.Accepted = outcome.Accepted;
-                row.Error = outcome.Accepted ? null : Clip(outcome.Error ?? "refused", 1000);
+                row.Error = outcome.Accepted ? null : ColumnText.Shorten(outcome.Error ?? "refused", 1000);
             }
         }
 
         return outcomes.Where(o => !o.Accepted).ToList();
     }
-
-    internal static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static bool IsSegment(string url) => SegmentExtensions.Any(e => url.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 

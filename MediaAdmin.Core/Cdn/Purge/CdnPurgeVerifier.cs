@@ -20,7 +20,7 @@ internal sealed class CdnPurgeVerifier(CdnPurgeProbe probe, IOptions<CdnPurgeOpt
         for (var i = 0; i < open.Count; i++)
         {
             open[i].ProbeStatus = answers[i].Status;
-            open[i].ProbeError = answers[i].Error is { } error ? CdnPurgeUrlRows.Clip(error, 1000) : null;
+            open[i].ProbeError = answers[i].Error is { } error ? ColumnText.Shorten(error, 1000) : null;
             open[i].ProbedAtUtc = now;
         }
 

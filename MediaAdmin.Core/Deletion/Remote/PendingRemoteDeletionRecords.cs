@@ -18,13 +18,13 @@ internal static class PendingRemoteDeletionRecords
         {
             RequestId = plan.RequestId,
             VideoId = video.VideoId,
-            Title = MirrorRows.Cut(video.Title, MediaAsset.TitleMaxLength) ?? "",
+            Title = ColumnText.Cut(video.Title ?? "", MediaAsset.TitleMaxLength),
             SizeBytes = video.SizeBytes,
             UserId = plan.Caller.UserId,
             UserName = plan.Who.UserName,
             Channel = plan.Caller.Channel,
             AccessKeyId = plan.Caller.AccessKeyId,
-            RemoteAddress = MirrorRows.Cut(plan.Caller.RemoteAddress, 64),
+            RemoteAddress = ColumnText.Cut(plan.Caller.RemoteAddress, 64),
             CdnUrls = string.Join("\n", captured.For(video.VideoId)),
             SentAtUtc = now,
         }));

@@ -12,8 +12,8 @@ internal static class MirrorRows
     public static bool Apply(VodRemoteVideo video, MediaAsset asset)
     {
         var before = (asset.Title, asset.Description, asset.MediaType, asset.Status, asset.DurationSeconds, asset.TotalSizeBytes, asset.CategoryId, asset.UpdatedAtUtc);
-        asset.Title = Cut(video.Title, MediaAsset.TitleMaxLength) ?? "";
-        asset.Description = Cut(video.Description, MediaAsset.DescriptionMaxLength);
+        asset.Title = ColumnText.Cut(video.Title, MediaAsset.TitleMaxLength) ?? "";
+        asset.Description = ColumnText.Cut(video.Description, MediaAsset.DescriptionMaxLength);
         asset.MediaType = video.MediaType ?? asset.MediaType;
         asset.Status = video.MediaStatus;
         asset.DurationSeconds = video.DurationSeconds;
@@ -38,7 +38,7 @@ internal static class MirrorRows
     {
         var named = videos.Where(v => v.CateId is not null)
             .GroupBy(v => v.CateId!.Value)
-            .ToDictionary(g => g.Key, g => Cut(g.Last().CateName, Category.NameMaxLength) is { Length: > 0 } name ? name : $"Category {g.Key}");
+            .ToDictionary(g => g.Key, g => ColumnText.Cut(g.Last().CateName, Category.NameMaxLength) is { Length: > 0 } name ? name : $"Category {g.Key}");
         if (named.Count == 0)
         {
             return;
@@ -61,6 +61,4 @@ internal static class MirrorRows
 
         await db.AddWithRemoteIdsAsync(added, cancellationToken);
     }
-
-    public static string? Cut(string? text, int maxLength) => text is null || text.Length <= maxLength ? text : text[..maxLength];
 }

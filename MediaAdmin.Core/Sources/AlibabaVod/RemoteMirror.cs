@@ -108,7 +108,7 @@ public sealed class RemoteMirror(IDbContextFactory<MediaDbContext> dbFactory, Ti
                 db.RemoteAssets.Add(remote);
             }
 
-            remote.CoverUrl = MirrorRows.Cut(video.CoverUrl, RemoteAsset.UrlMaxLength);
+            remote.CoverUrl = ColumnText.Cut(video.CoverUrl, RemoteAsset.UrlMaxLength);
             remote.SnapshotUrls = video.SnapshotUrls.Count == 0 ? null : string.Join("\n", video.SnapshotUrls);
             remote.RemoteModifiedAtUtc = video.ModifiedAtUtc;
             remote.SeenInSyncRunId = seenInSyncRunId ?? remote.SeenInSyncRunId;
