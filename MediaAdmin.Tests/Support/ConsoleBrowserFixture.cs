@@ -10,17 +10,24 @@ public sealed class ConsoleBrowserFixture : IAsyncLifetime
 
     public BrowserFixture Browser { get; } = new();
 
-    public ConsoleServer Server { get; private set; } = null!;
+    private ConsoleServer? _server;
+
+    public ConsoleServer Server => _server ?? throw new InvalidOperationException("The console did not start.");
 
     public async Task InitializeAsync()
     {
         await Browser.InitializeAsync();
-        Server = await ConsoleServer.StartAsync(_folder.Path);
+        _server = await ConsoleServer.StartAsync(_folder.Path);
     }
 
+    /// <summary>xunit calls this after a failed start too (Chromium missing, say): only what started is stopped, and the folder always goes.</summary>
     public async Task DisposeAsync()
     {
-        await Server.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         await Browser.DisposeAsync();
         _folder.Dispose();
     }
