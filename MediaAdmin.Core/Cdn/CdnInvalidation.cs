@@ -36,8 +36,9 @@ public sealed class CdnInvalidation
     public string? RefreshedByUserId { get; set; }
 
     /// <summary>
-    /// Every deleted asset's folder URL and every file URL it served, segments included (one text value, see
-    /// <see cref="Purge.CdnPurgeAssetText"/>): what the purge sends and the probe samples. Empty for older reminders.
+    /// Every deleted asset's folder URL and the file URLs its reminder lists (one text value, see
+    /// <see cref="Purge.CdnPurgeAssetText"/>): what the purge sends and the probe samples, with the segments the file
+    /// removal lists (see <see cref="Purge.CdnPurgeAssetKeys"/>). Empty for older reminders.
     /// </summary>
     public string AssetUrls { get; set; } = "";
 

@@ -6,22 +6,19 @@ namespace MediaAdmin.Core.Cdn;
 
 /// <summary>
 /// Leaves a reminder to refresh the CDN for the URLs a deletion left cached at the edge, and with it the durable
-/// purge job: every deleted asset's folder URL and every file URL (segments too) in one text value. Written in the
-/// deletion's own transaction, so a reminder exists exactly when the deletion does; the purge worker expands it later.
+/// purge job: every deleted asset's folder URL and the file URLs its reminder lists, in one text value. Written in the
+/// deletion's own transaction, so a reminder exists exactly when the deletion does; what it writes grows with the
+/// assets, not with their files, and the purge worker expands it later.
 /// </summary>
 internal static class CdnReminderWriter
 {
-    /// <summary>
-    /// Adds the reminder for <paramref name="deleted"/> to <paramref name="db"/>, unless no URL was served for them.
-    /// <paramref name="fileKeys"/> holds every stored key of each deleted asset, read before the rows went; it is
-    /// null when no purge provider is set, since then nothing is purged file by file.
-    /// </summary>
-    public static void AddTo(MediaDbContext db, DeletionPlan plan, IReadOnlyList<DeletedVideo> deleted, DateTime now, ILookup<string, string>? fileKeys) =>
-        AddTo(db, plan.RequestId, plan.Caller.UserId, plan.Who.UserName, deleted, now, fileKeys);
+    /// <summary>Adds the reminder for <paramref name="deleted"/> to <paramref name="db"/>, unless no URL was served for them.</summary>
+    public static void AddTo(MediaDbContext db, DeletionPlan plan, IReadOnlyList<DeletedVideo> deleted, DateTime now) =>
+        AddTo(db, plan.RequestId, plan.Caller.UserId, plan.Who.UserName, deleted, now);
 
     /// <summary>As above, for a deletion recorded apart from its request (see <see cref="Deletion.Remote.LateRemoteDeletions"/>).</summary>
     public static void AddTo(
-        MediaDbContext db, string requestId, string userId, string userName, IReadOnlyList<DeletedVideo> deleted, DateTime now, ILookup<string, string>? fileKeys)
+        MediaDbContext db, string requestId, string userId, string userName, IReadOnlyList<DeletedVideo> deleted, DateTime now)
     {
         var urls = deleted.SelectMany(d => d.CdnUrls).ToList();
         if (urls.Count == 0)
@@ -38,30 +35,19 @@ internal static class CdnReminderWriter
             VideoIds = string.Join(",", deleted.Select(d => d.VideoId)),
             UrlList = string.Join("\n", urls),
             UrlCount = urls.Count,
-            AssetUrls = CdnPurgeAssetText.Write(AssetsOf(deleted, fileKeys)),
+            AssetUrls = CdnPurgeAssetText.Write(AssetsOf(deleted)),
             PurgeState = CdnPurgeState.Pending,
             NextPurgeAtUtc = now,
         });
     }
 
     /// <summary>
-    /// The reminder lists a segment folder instead of its segments; a PURGE goes per file, so the keys come from the
-    /// asset's file rows, each under the base URL its asset's listed files show.
+    /// Each asset's folder and the files its reminder lists; the segments the listing folds into their folder are
+    /// added by the purge from the keys the file removal keeps (see <see cref="CdnPurgeExpansion"/>).
     /// </summary>
-    private static IEnumerable<CdnPurgeAsset> AssetsOf(IReadOnlyList<DeletedVideo> deleted, ILookup<string, string>? keysByAsset)
-    {
-        keysByAsset ??= Array.Empty<string>().ToLookup(k => k, StringComparer.Ordinal);
-        foreach (var video in deleted.Where(d => d.CdnUrls.Count > 0))
-        {
-            var listed = video.CdnUrls.Where(u => !u.EndsWith('/')).ToList();
-            var keys = keysByAsset[video.VideoId].Order(StringComparer.Ordinal).ToList();
-            var baseUrl = listed
-                .SelectMany(url => keys.Where(key => url.EndsWith("/" + key, StringComparison.Ordinal)).Select(key => url[..^key.Length]))
-                .FirstOrDefault();
-            var files = baseUrl is null ? listed : keys.Select(key => baseUrl + key).ToList();
-            yield return new CdnPurgeAsset(video.VideoId, CommonFolder(files.Count > 0 ? files : video.CdnUrls), files);
-        }
-    }
+    private static IEnumerable<CdnPurgeAsset> AssetsOf(IReadOnlyList<DeletedVideo> deleted) =>
+        deleted.Where(d => d.CdnUrls.Count > 0)
+            .Select(video => new CdnPurgeAsset(video.VideoId, CommonFolder(video.CdnUrls), video.CdnUrls.Where(u => !u.EndsWith('/')).ToList()));
 
     private static string CommonFolder(IReadOnlyList<string> urls)
     {

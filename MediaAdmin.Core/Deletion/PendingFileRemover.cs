@@ -1,3 +1,4 @@
+using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace MediaAdmin.Core.Deletion;
 
 /// <summary>
 /// Carries out <see cref="PendingFileDeletion"/> records: empties each deleted asset's storage prefix, counting
-/// the files as they go, then removes the asset's file rows and completes the record. Up to
+/// the files as they go, then removes the asset's file rows and completes the record. The keys it lists are kept for
+/// the CDN purge before any file goes. Up to
 /// <see cref="DeletionOptions.RemovalConcurrency"/> assets are emptied at once, so one's database work overlaps
 /// the others' file removals. A file that a live asset uses is never removed; a storage failure keeps the record
 /// for a retry after a back-off, and the other assets go on. Records are taken under a lease, so instances share
@@ -18,6 +20,7 @@ public sealed class PendingFileRemover(
     IDbContextFactory<MediaDbContext> dbFactory,
     SqliteWriteGate writeGate,
     IMediaStorage storage,
+    CdnPurgeKeyCapture purgeKeys,
     IOptions<DeletionOptions> options,
     TimeProvider clock,
     ILogger<PendingFileRemover> logger)
@@ -110,6 +113,7 @@ public sealed class PendingFileRemover(
         // In key order, close to the order they were written in: a listing comes in the file system's order (hash
         // order on ext4), which visits the files' inodes at random, while the floor removes them in the rows' order.
         keys.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
+        await purgeKeys.CaptureAsync(record.RequestId, record.AssetId, keys.ConvertAll(k => k.Value), cancellationToken);
         string? failure = null;
         foreach (var batch in keys.Chunk(options.Value.WorkerBatchSize))
         {

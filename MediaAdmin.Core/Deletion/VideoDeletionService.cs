@@ -1,6 +1,5 @@
 using MediaAdmin.Core.Audit;
 using MediaAdmin.Core.Cdn;
-using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Library;
@@ -28,7 +27,6 @@ public sealed class VideoDeletionService(
     DeletionNotifier notifier,
     DeletionAuditWriter audit,
     Events.VodEventOutbox events,
-    IOptions<CdnPurgeOptions> purge,
     IOptions<LibrarySourceOptions> source,
     RemoteVideoDeletion remote,
     TimeProvider clock,
@@ -153,13 +151,6 @@ public sealed class VideoDeletionService(
         var candidateIds = plan.Candidates.Select(c => c.VideoId).ToList();
         var summaries = await AssetFileSummaries.ReadAsync(db, candidateIds, cancellationToken);
 
-        // A purge per URL and the probe's segment sample need every file, segments included; without a purge provider
-        // nothing is purged, so the read that grows with the files is skipped.
-        var fileKeys = purge.Value.ProviderKind is null or CdnPurgeProviderKind.None
-            ? null
-            : (await db.MediaFiles.AsNoTracking().Where(f => candidateIds.Contains(f.AssetId)).Select(f => new { f.AssetId, f.StorageKey }).ToListAsync(cancellationToken))
-                .ToLookup(f => f.AssetId, f => f.StorageKey, StringComparer.Ordinal);
-
         // The IDs this statement removed; an asset a concurrent request removed first is not among them.
         var removed = (await db.DeleteAssetsReturningIdsAsync(candidateIds, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var lostRace = candidateIds.Where(id => !removed.Contains(id)).ToList();
@@ -188,7 +179,7 @@ public sealed class VideoDeletionService(
         // Every asset found was deleted by a concurrent request meanwhile: to this caller none exists.
         var error = deleted.Count == 0 && plan.Forbidden.Count == 0 ? DeletionError.InvalidVideoNotFound : null;
         var record = DeletionAuditWriter.AddTo(db, plan, error, now);
-        CdnReminderWriter.AddTo(db, plan, deleted, now, fileKeys);
+        CdnReminderWriter.AddTo(db, plan, deleted, now);
         events.AddDeleteMediaComplete(db, deleted.Select(d => d.VideoId));
 
         await db.SaveChangesAsync(cancellationToken);

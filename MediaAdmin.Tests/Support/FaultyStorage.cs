@@ -5,7 +5,8 @@ namespace MediaAdmin.Tests.Support;
 
 /// <summary>
 /// Real storage (local disk or blob) whose deletes fail on cue (the k-th delete, or every delete while
-/// <see cref="Down"/>), and whose k-th write fails before it reaches the store.
+/// <see cref="Down"/>), whose listings fail while <see cref="ListingDown"/>, and whose k-th write fails before it
+/// reaches the store.
 /// </summary>
 public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
 {
@@ -16,6 +17,9 @@ public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
     public int FailDeleteNumber { get; set; }
 
     public bool Down { get; set; }
+
+    /// <summary>Listings fail as a store that cannot be reached does, before a single key.</summary>
+    public bool ListingDown { get; set; }
 
     /// <summary>Deletes never return, as in a process frozen or killed mid-way.</summary>
     public bool Hang { get; set; }
@@ -89,5 +93,6 @@ public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
 
     public Task PruneAsync(CancellationToken cancellationToken = default) => inner.PruneAsync(cancellationToken);
 
-    public IAsyncEnumerable<StorageKey> ListAsync(string prefix = "", CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+    public IAsyncEnumerable<StorageKey> ListAsync(string prefix = "", CancellationToken cancellationToken = default) =>
+        ListingDown ? throw new StorageUnavailableException($"simulated storage failure listing {prefix}") : inner.ListAsync(prefix, cancellationToken);
 }

@@ -21,6 +21,8 @@ internal sealed class CdnPurgeRunner(
 {
     private const int RoundSize = 20;
 
+    private static readonly TimeSpan ExpansionRecheck = TimeSpan.FromSeconds(1);
+
     private CdnPurgeOptions Settings => options.Value;
 
     /// <summary>Works every due deletion (up to a round's worth) one step; returns how many it worked.</summary>
@@ -68,7 +70,21 @@ internal sealed class CdnPurgeRunner(
         var rows = await db.Set<CdnPurgeUrl>().Where(u => u.InvalidationId == id).OrderBy(u => u.Id).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
-            rows = CdnPurgeUrlRows.Expand(id, CdnPurgeAssetText.Read(job), Settings.SegmentSampleSize);
+            if (await CdnPurgeExpansion.WaitingAsync(db, job, cancellationToken) is > 0 and var waiting)
+            {
+                // Each kept listing wakes the worker; the recheck covers one that came while this step ran.
+                var reason = CdnPurgeExpansion.WaitReason(waiting);
+                var news = reason != job.PurgeWaitReason;
+                (job.PurgeWaitReason, job.NextPurgeAtUtc) = (reason, clock.GetUtcNow().UtcDateTime + ExpansionRecheck);
+                if (await SaveUnlessClosedAsync(db, job, cancellationToken) && news)
+                {
+                    notifier.Publish(job.RequestId, job.PurgeState);
+                }
+
+                return;
+            }
+
+            rows = CdnPurgeUrlRows.Expand(id, await CdnPurgeExpansion.AssetsAsync(db, job, cancellationToken), Settings.SegmentSampleSize);
             db.AddRange(rows);
         }
 

@@ -16,6 +16,7 @@ internal static class CdnPurgeServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CdnPurgeOptions>, CdnPurgeSourceValidator>();
         services.AddSingleton<CdnPurgeNotifier>();
         services.AddSingleton<CdnPurgeSignal>();
+        services.AddSingleton<CdnPurgeKeyCapture>();
         services.AddSingleton<CdnPurgeService>();
         services.AddSingleton<CdnPurgeQueries>();
         services.AddAlibabaVodPurge(configuration);

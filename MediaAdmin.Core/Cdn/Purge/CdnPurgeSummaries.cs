@@ -40,7 +40,7 @@ internal static class CdnPurgeSummaries
         }).ToList();
     }
 
-    /// <summary>Every URL of the deletion with its result; before the worker took it up, the captured URLs, none sent yet.</summary>
+    /// <summary>Every URL of the deletion with its result; before the worker took it up, the URLs kept so far, none sent yet.</summary>
     public static async Task<IReadOnlyList<CdnPurgeUrlResult>> UrlsAsync(MediaDbContext db, CdnInvalidation invalidation, CancellationToken cancellationToken)
     {
         var stored = await db.Set<CdnPurgeUrl>().AsNoTracking().Where(u => u.InvalidationId == invalidation.Id).OrderBy(u => u.Id)
@@ -51,7 +51,7 @@ internal static class CdnPurgeSummaries
             return stored;
         }
 
-        return CdnPurgeAssetText.Read(invalidation)
+        return (await CdnPurgeExpansion.AssetsAsync(db, invalidation, cancellationToken))
             .SelectMany(a => a.FileUrls.Select(url => new CdnPurgeUrlResult(a.VideoId, url, false, false, null, null, null, null, null))
                 .Prepend(new CdnPurgeUrlResult(a.VideoId, a.FolderUrl, true, false, null, null, null, null, null)))
             .ToList();

@@ -110,7 +110,7 @@ public sealed class LateRemoteDeletions(
             var deleted = taken.Select(Deleted).ToList();
             var caller = new DeletionCaller(first.UserId, first.Channel, first.AccessKeyId, first.RemoteAddress);
             var record = DeletionAuditWriter.AddConfirmedLaterTo(db, caller, requestId, first.RequestId, first.UserName, [.. taken.Select(p => p.VideoId)], now);
-            CdnReminderWriter.AddTo(db, requestId, first.UserId, first.UserName, deleted, now, fileKeys: null);
+            CdnReminderWriter.AddTo(db, requestId, first.UserId, first.UserName, deleted, now);
             await db.SaveChangesAsync(ct);
             await db.InsertAuditEntriesAsync(record.Id, taken.Select(p => new DeletionAuditEntry
             {

@@ -79,7 +79,7 @@ internal sealed class RemoteDeletionRecorder(
             var taken = await PendingRemoteDeletionRecords.TakeBackAsync(db, plan.RequestId, outcome.Unconfirmed, CancellationToken.None);
             await PendingRemoteDeletionRecords.DropSupersededAsync(db, plan.RequestId, [.. outcome.Deleted.Select(d => d.VideoId)], CancellationToken.None);
             var record = DeletionAuditWriter.AddTo(db, plan, outcome.Error, now, outcome.RemoteRequestId);
-            CdnReminderWriter.AddTo(db, plan, [.. outcome.Deleted.Where(d => taken.Contains(d.VideoId))], now, fileKeys: null);
+            CdnReminderWriter.AddTo(db, plan, [.. outcome.Deleted.Where(d => taken.Contains(d.VideoId))], now);
             await db.SaveChangesAsync(CancellationToken.None);
             await DeletionAuditWriter.WriteOutcomesAsync(db, record, outcome.Deleted, outcome.Forbidden, outcome.NonExistent, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);

@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Cdn.Purge;
 
-/// <summary>What the deletion's transaction captures for the purge: each asset's folder and every file, segments included.</summary>
+/// <summary>
+/// What a deletion keeps for the purge: each asset's folder from its reminder, and every file, segments included, as the
+/// file removal listed them before removing them.
+/// </summary>
 public sealed class CdnPurgeCaptureTests
 {
     [Fact]
-    public async Task A_deletion_of_two_assets_captures_each_folder_and_every_file_and_bans_each_folder_once()
+    public async Task A_deletion_of_two_assets_keeps_each_folder_and_every_file_its_removal_listed_and_bans_each_folder_once()
     {
         await using var host = await PurgeHost.StartAsync(new Dictionary<string, string?> { ["Cdn:Purge:Http:BanPrefix"] = "true" });
         var editor = await host.App.CreateUserAsync(RoleNames.Editor);
@@ -19,6 +22,7 @@ public sealed class CdnPurgeCaptureTests
         var assets = await ingestion.IngestManyAsync([PurgeFixtures.HlsVideo(editor.Id, "One"), PurgeFixtures.HlsVideo(editor.Id, "Two")]);
         var deletion = await host.App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), string.Join(",", assets.Select(a => a.Id)));
 
+        await host.App.WaitForNoPendingDeletionsAsync();
         var captured = (await host.Queries.DetailAsync(editor.Id, deletion.RequestId)).Value;
 
         foreach (var asset in assets)

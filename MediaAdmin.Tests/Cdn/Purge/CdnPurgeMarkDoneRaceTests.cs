@@ -15,6 +15,9 @@ public sealed class CdnPurgeMarkDoneRaceTests
         await using var host = await PurgeHost.StartAsync(new Dictionary<string, string?> { ["Cdn:Purge:WorkerPollInterval"] = "01:00:00" });
         var editor = await host.App.CreateUserAsync(RoleNames.Editor);
         var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+
+        // Once the removal has kept its listing, nothing but this test wakes the worker.
+        await host.App.WaitForNoPendingDeletionsAsync();
         await using (var db = await host.App.OpenDbAsync())
         {
             await db.CdnInvalidations.Where(i => i.RequestId == requestId).ExecuteUpdateAsync(set => set

@@ -40,6 +40,7 @@ public sealed class CdnPurgeWorkflowTests
         var editor = await host.App.CreateUserAsync(RoleNames.Editor);
         var requestId = await host.DeleteHlsAssetAsync(editor.Id);
 
+        await host.App.WaitForNoPendingDeletionsAsync();
         await Task.Delay(TimeSpan.FromMilliseconds(600));
         var waiting = (await host.Queries.DetailAsync(editor.Id, requestId)).Value;
         Assert.Equal((CdnPurgeState.Pending, 0), (waiting.Summary.State, waiting.Summary.Attempts));

@@ -31,7 +31,8 @@ public sealed class PurgeHost : IAsyncDisposable
     public CdnPurgeQueries Queries => App.Services.GetRequiredService<CdnPurgeQueries>();
 
     /// <summary>Public URLs are on <c>localhost</c> and purges go to <c>127.0.0.1</c>: the same edge, so a purge's Host header shows whose URL it carries.</summary>
-    public static async Task<PurgeHost> StartAsync(IDictionary<string, string?>? settings = null, ICdnPurgeProvider? provider = null, TempFolder? folder = null)
+    public static async Task<PurgeHost> StartAsync(
+        IDictionary<string, string?>? settings = null, ICdnPurgeProvider? provider = null, TempFolder? folder = null, Action<IServiceCollection>? services = null)
     {
         folder ??= new TempFolder();
         var edge = await FakeEdge.StartAsync();
@@ -41,12 +42,14 @@ public sealed class PurgeHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = await CoreHost.StartAsync(folder.Path, services =>
+        var app = await CoreHost.StartAsync(folder.Path, registered =>
         {
             if (provider is not null)
             {
-                services.AddSingleton(provider);
+                registered.AddSingleton(provider);
             }
+
+            services?.Invoke(registered);
         }, all);
         return new PurgeHost(folder, edge, app);
     }

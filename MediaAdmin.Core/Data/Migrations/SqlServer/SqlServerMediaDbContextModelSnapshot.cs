@@ -355,6 +355,38 @@ namespace MediaAdmin.Core.Data.Migrations.SqlServer
                     b.ToTable("CdnInvalidations");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeAssetKeys", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("InvalidationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKeys")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("VideoId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvalidationId", "VideoId")
+                        .IsUnique();
+
+                    b.ToTable("CdnPurgeAssetKeys");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeUrl", b =>
                 {
                     b.Property<long>("Id")

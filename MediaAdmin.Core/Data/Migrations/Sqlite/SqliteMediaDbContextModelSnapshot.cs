@@ -343,6 +343,36 @@ namespace MediaAdmin.Core.Data.Migrations.Sqlite
                     b.ToTable("CdnInvalidations");
                 });
 
+            modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeAssetKeys", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvalidationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKeys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvalidationId", "VideoId")
+                        .IsUnique();
+
+                    b.ToTable("CdnPurgeAssetKeys");
+                });
+
             modelBuilder.Entity("MediaAdmin.Core.Cdn.Purge.CdnPurgeUrl", b =>
                 {
                     b.Property<long>("Id")

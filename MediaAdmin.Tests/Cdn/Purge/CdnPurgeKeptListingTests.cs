@@ -1,0 +1,67 @@
+using MediaAdmin.Core.Cdn.Purge;
+using MediaAdmin.Core.Permissions;
+using MediaAdmin.Tests.Support;
+
+namespace MediaAdmin.Tests.Cdn.Purge;
+
+/// <summary>
+/// The purge's per-file URLs come from the listing the file removal keeps before it removes anything: the purge
+/// waits for that listing, and a removal that fails after it still leaves every file's URL to purge.
+/// </summary>
+public sealed class CdnPurgeKeptListingTests
+{
+    private static readonly Dictionary<string, string?> QuickRemoval = new()
+    {
+        ["Cdn:Purge:Automatic"] = "true",
+        ["Deletion:WorkerPollInterval"] = "00:00:00.100",
+        ["Deletion:RetryBaseDelay"] = "00:00:00.200",
+        ["Deletion:RetryMaxDelay"] = "00:00:00.500",
+    };
+
+    [Fact]
+    public async Task A_purge_waits_while_the_removal_cannot_list_the_files_then_purges_every_segment_once_it_can()
+    {
+        FaultyStorage? storage = null;
+        await using var host = await PurgeHost.StartAsync(QuickRemoval, services: s => FaultyStorage.Wrap(s, faulty => (storage = faulty).ListingDown = true));
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+
+        var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+
+        var waiting = await host.WaitForAsync(editor.Id, requestId, d => d.Summary.WaitReason is not null);
+        Assert.Equal(
+            (CdnPurgeState.Pending, "Waiting for the file removal to list the files of 1 deleted asset"),
+            (waiting.Summary.State, waiting.Summary.WaitReason));
+        Assert.Empty(host.Edge.Purges);
+
+        storage!.ListingDown = false;
+        var verified = await host.WaitForAsync(editor.Id, requestId, d => d.Summary.State is CdnPurgeState.Verified or CdnPurgeState.Failed);
+
+        Assert.Equal((CdnPurgeState.Verified, (string?)null), (verified.Summary.State, verified.Summary.WaitReason));
+        var files = verified.Urls.Where(u => !u.IsFolder).Select(u => new Uri(u.Url).AbsolutePath).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, files.Count);
+        Assert.Equal(files, host.Edge.Purges.Select(p => p.Path).Order(StringComparer.Ordinal));
+        await host.App.WaitForNoPendingDeletionsAsync();
+        Assert.Empty(await host.App.StoredKeysAsync($"media/{verified.Urls[0].VideoId}/"));
+    }
+
+    [Fact]
+    public async Task A_removal_that_fails_after_listing_still_lets_the_purge_send_every_file_while_the_files_wait_for_a_retry()
+    {
+        FaultyStorage? storage = null;
+        await using var host = await PurgeHost.StartAsync(QuickRemoval, services: s => FaultyStorage.Wrap(s, faulty => (storage = faulty).Down = true));
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+
+        var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+        var verified = await host.WaitForAsync(editor.Id, requestId, d => d.Summary.State is CdnPurgeState.Verified or CdnPurgeState.Failed);
+
+        Assert.Equal(CdnPurgeState.Verified, verified.Summary.State);
+        Assert.Contains(verified.Urls, u => u.Url.EndsWith("/hls/sd/seg-005.m4s", StringComparison.Ordinal));
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, host.Edge.Purges.Count);
+        var prefix = $"media/{verified.Urls[0].VideoId}/";
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, (await host.App.StoredKeysAsync(prefix)).Count);
+
+        storage!.Down = false;
+        await host.App.WaitForNoPendingDeletionsAsync();
+        Assert.Empty(await host.App.StoredKeysAsync(prefix));
+    }
+}
