@@ -76,7 +76,7 @@ internal sealed class CdnPurgeRunner(
                 var reason = CdnPurgeExpansion.WaitReason(waiting);
                 var news = reason != job.PurgeWaitReason;
                 (job.PurgeWaitReason, job.NextPurgeAtUtc) = (reason, clock.GetUtcNow().UtcDateTime + ExpansionRecheck);
-                if (await SaveUnlessClosedAsync(db, job, cancellationToken) && news)
+                if (await CdnPurgeTransitions.SaveUnlessClosedAsync(db, job, cancellationToken) && news)
                 {
                     notifier.Publish(job.RequestId, job.PurgeState);
                 }
@@ -102,7 +102,7 @@ internal sealed class CdnPurgeRunner(
             await SubmitAsync(db, job, rows, cancellationToken);
         }
 
-        if (!await SaveUnlessClosedAsync(db, job, cancellationToken))
+        if (!await CdnPurgeTransitions.SaveUnlessClosedAsync(db, job, cancellationToken))
         {
             logger.LogInformation("CDN purge of DeleteVideo {RequestId} was closed by a person during the step; the step's result is dropped", job.RequestId);
             return;
@@ -130,7 +130,7 @@ internal sealed class CdnPurgeRunner(
         job.PurgeAttempts++;
         job.PurgeWaitReason = null;
         job.PurgeWaitUntilUtc = null;
-        if (!await SaveUnlessClosedAsync(db, job, cancellationToken))
+        if (!await CdnPurgeTransitions.SaveUnlessClosedAsync(db, job, cancellationToken))
         {
             return;
         }
@@ -188,27 +188,5 @@ internal sealed class CdnPurgeRunner(
         {
             job.NextPurgeAtUtc = now + Settings.ProbeInterval;
         }
-    }
-
-    /// <summary>
-    /// Saves the step only while nobody closed the deletion: a conditional update takes the row first, in the save's
-    /// transaction, so a Mark done either committed before it (and the step's result is dropped: false) or waits for it.
-    /// </summary>
-    private static async Task<bool> SaveUnlessClosedAsync(MediaDbContext db, CdnInvalidation job, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var open = await db.CdnInvalidations.Where(i => i.Id == job.Id && i.RefreshedAtUtc == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(i => i.PurgeAttempts, i => i.PurgeAttempts), ct) == 1;
-            if (open)
-            {
-                await db.SaveChangesAsync(ct);
-            }
-
-            await transaction.CommitAsync(ct);
-            return open;
-        }, cancellationToken);
     }
 }

@@ -1,6 +1,9 @@
+using MediaAdmin.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace MediaAdmin.Core.Cdn.Purge;
 
-/// <summary>The changes a purge step makes to its job when it ends: purged, failed for good, or when to try again.</summary>
+/// <summary>The changes a purge step makes to its job when it ends (purged, failed for good, or when to try again), and how they are saved.</summary>
 internal static class CdnPurgeTransitions
 {
     public static void MarkPurged(CdnInvalidation job, DateTime now)
@@ -28,4 +31,26 @@ internal static class CdnPurgeTransitions
     /// <summary>What the CDN did not take, naming the first five URLs and why.</summary>
     public static string Describe(string what, IReadOnlyList<CdnPurgeUrlOutcome> refused) =>
         $"{what} {refused.Count} URL(s): " + string.Join("; ", refused.Take(5).Select(r => $"{r.Url}: {r.Error ?? "refused"}")) + (refused.Count > 5 ? "; …" : "");
+
+    /// <summary>
+    /// Saves the step only while nobody closed the deletion: a conditional update takes the row first, in the save's
+    /// transaction, so a Mark done either committed before it (and the step's result is dropped: false) or waits for it.
+    /// </summary>
+    public static async Task<bool> SaveUnlessClosedAsync(MediaDbContext db, CdnInvalidation job, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var open = await db.CdnInvalidations.Where(i => i.Id == job.Id && i.RefreshedAtUtc == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(i => i.PurgeAttempts, i => i.PurgeAttempts), ct) == 1;
+            if (open)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return open;
+        }, cancellationToken);
+    }
 }
