@@ -36,9 +36,10 @@ public sealed class CdnInvalidation
     public string? RefreshedByUserId { get; set; }
 
     /// <summary>
-    /// Every deleted asset's folder URL and the file URLs its reminder lists (one text value, see
-    /// <see cref="Purge.CdnPurgeAssetText"/>): what the purge sends and the probe samples, with the segments the file
-    /// removal lists (see <see cref="Purge.CdnPurgeAssetKeys"/>). Empty for older reminders.
+    /// Every deleted asset's folder URL and the file URLs its reminder lists, segment folders left out (one text
+    /// value, see <see cref="Purge.CdnPurgeAssetText"/>); reminders written by earlier versions list every file. The
+    /// listing the file removal keeps (<see cref="Purge.CdnPurgeAssetKeys"/>) adds the segments when the purge
+    /// expands it. Empty for reminders written before purging existed.
     /// </summary>
     public string AssetUrls { get; set; } = "";
 

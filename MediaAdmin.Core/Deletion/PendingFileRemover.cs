@@ -10,7 +10,7 @@ namespace MediaAdmin.Core.Deletion;
 /// <summary>
 /// Carries out <see cref="PendingFileDeletion"/> records: empties each deleted asset's storage prefix, counting
 /// the files as they go, then removes the asset's file rows and completes the record. The keys it lists are kept for
-/// the CDN purge before any file goes. Up to
+/// the CDN purge before any file goes, so a removal cut off part-way cannot shrink the purge. Up to
 /// <see cref="DeletionOptions.RemovalConcurrency"/> assets are emptied at once, so one's database work overlaps
 /// the others' file removals. A file that a live asset uses is never removed; a storage failure keeps the record
 /// for a retry after a back-off, and the other assets go on. Records are taken under a lease, so instances share

@@ -7,8 +7,8 @@ namespace MediaAdmin.Core.Cdn.Purge;
 /// The URLs a purge sends, per deleted asset: its folder and each stored file, segments included. The reminder lists
 /// an HLS rendition's folder instead of its segments, so the files come from the keys the file removal kept (see
 /// <see cref="CdnPurgeKeyCapture"/>), each under the base URL the asset's listed files show. While a removal has not
-/// listed its asset's files yet, the purge waits for it; an asset with no removal left (or none kept) is purged by the
-/// URLs the reminder lists.
+/// listed its asset's files yet, the purge waits for it, up to <see cref="CdnPurgeOptions.ListingWait"/>; an asset with no
+/// removal left (or none kept) is purged by the URLs the reminder lists.
 /// </summary>
 internal static class CdnPurgeExpansion
 {
@@ -24,7 +24,7 @@ internal static class CdnPurgeExpansion
     /// <summary>How many of the job's assets are still being removed without having had their files listed and kept.</summary>
     public static Task<int> WaitingAsync(MediaDbContext db, CdnInvalidation job, CancellationToken cancellationToken)
     {
-        var videoIds = job.VideoIds.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var videoIds = CdnPurgeAssetText.Read(job).Select(a => a.VideoId).ToList();
         return db.PendingFileDeletions.AsNoTracking()
             .Where(p => p.RequestId == job.RequestId && p.CompletedAtUtc == null && videoIds.Contains(p.AssetId))
             .Where(p => !db.Set<CdnPurgeAssetKeys>().Any(k => k.InvalidationId == job.Id && k.VideoId == p.AssetId))
@@ -42,6 +42,12 @@ internal static class CdnPurgeExpansion
         var baseUrl = asset.FileUrls
             .SelectMany(url => keys.Where(key => url.EndsWith("/" + key, StringComparison.Ordinal)).Select(key => url[..^key.Length]))
             .FirstOrDefault();
-        return baseUrl is null ? asset : asset with { FileUrls = keys.Order(StringComparer.Ordinal).Select(key => baseUrl + key).ToList() };
+
+        // Added to what the reminder lists, never in its place: an older version's reminder lists every file, and a
+        // listing kept by a retry after a part-done removal names only the files that were left.
+        return baseUrl is null ? asset : asset with
+        {
+            FileUrls = asset.FileUrls.Union(keys.Select(key => baseUrl + key), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        };
     }
 }

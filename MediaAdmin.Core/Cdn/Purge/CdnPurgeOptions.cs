@@ -60,6 +60,14 @@ public sealed class CdnPurgeOptions
     public TimeSpan StepLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How long after a delete a purge waits for the file removal to list a deleted asset's files (its HLS segments
+    /// among them) before it purges without them: a removal that cannot reach storage retries for as long as it
+    /// takes, and the edge should not serve the asset's playlists and snapshots all that while.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Cdn:Purge:ListingWait must be between 00:00:00 and 1.00:00:00.")]
+    public TimeSpan ListingWait { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// How often an open CDN refresh page or reminder reads its open deletions again while it shows any: the change
     /// event only reaches pages in the process whose worker or person made the change, not those on other instances.
     /// </summary>

@@ -21,8 +21,6 @@ internal sealed class CdnPurgeRunner(
 {
     private const int RoundSize = 20;
 
-    private static readonly TimeSpan ExpansionRecheck = TimeSpan.FromSeconds(1);
-
     private CdnPurgeOptions Settings => options.Value;
 
     /// <summary>Works every due deletion (up to a round's worth) one step; returns how many it worked.</summary>
@@ -70,17 +68,8 @@ internal sealed class CdnPurgeRunner(
         var rows = await db.Set<CdnPurgeUrl>().Where(u => u.InvalidationId == id).OrderBy(u => u.Id).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
-            if (await CdnPurgeExpansion.WaitingAsync(db, job, cancellationToken) is > 0 and var waiting)
+            if (await WaitForListingsAsync(db, job, cancellationToken))
             {
-                // Each kept listing wakes the worker; the recheck covers one that came while this step ran.
-                var reason = CdnPurgeExpansion.WaitReason(waiting);
-                var news = reason != job.PurgeWaitReason;
-                (job.PurgeWaitReason, job.NextPurgeAtUtc) = (reason, clock.GetUtcNow().UtcDateTime + ExpansionRecheck);
-                if (await CdnPurgeTransitions.SaveUnlessClosedAsync(db, job, cancellationToken) && news)
-                {
-                    notifier.Publish(job.RequestId, job.PurgeState);
-                }
-
                 return;
             }
 
@@ -95,7 +84,7 @@ internal sealed class CdnPurgeRunner(
         }
         else if (job.PurgeState == CdnPurgeState.Purging && job.PurgeTaskIds.Length > 0 && CdnPurgeUrlRows.Outstanding(rows).Count == 0)
         {
-            await CheckTasksAsync(job, cancellationToken);
+            await CdnPurgeTransitions.CheckTasksAsync(provider, job, Settings, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         else
         {
@@ -114,6 +103,38 @@ internal sealed class CdnPurgeRunner(
         }
 
         notifier.Publish(job.RequestId, job.PurgeState);
+    }
+
+    /// <summary>
+    /// Saves the job as waiting while a removal of its assets has yet to list their files, until
+    /// <see cref="CdnPurgeOptions.ListingWait"/> after the delete; true when it waits.
+    /// </summary>
+    private async Task<bool> WaitForListingsAsync(MediaDbContext db, CdnInvalidation job, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var waiting = await CdnPurgeExpansion.WaitingAsync(db, job, cancellationToken);
+        var giveUpAtUtc = job.DeletedAtUtc + Settings.ListingWait;
+        if (waiting == 0 || now >= giveUpAtUtc)
+        {
+            if (waiting > 0)
+            {
+                logger.LogWarning("CDN purge of DeleteVideo {RequestId} goes on without the files of {Waiting} asset(s) whose removal has not listed them after {ListingWait}", job.RequestId, waiting, Settings.ListingWait);
+            }
+
+            return false;
+        }
+
+        // Looked at again at the worker's pace: a listing may be kept by another instance's removal, which cannot wake this worker.
+        var reason = CdnPurgeExpansion.WaitReason(waiting);
+        var news = reason != job.PurgeWaitReason;
+        var nextLookAtUtc = now + Settings.WorkerPollInterval;
+        (job.PurgeWaitReason, job.NextPurgeAtUtc) = (reason, nextLookAtUtc < giveUpAtUtc ? nextLookAtUtc : giveUpAtUtc);
+        if (await CdnPurgeTransitions.SaveUnlessClosedAsync(db, job, cancellationToken) && news)
+        {
+            notifier.Publish(job.RequestId, job.PurgeState);
+        }
+
+        return true;
     }
 
     private async Task SubmitAsync(MediaDbContext db, CdnInvalidation job, List<CdnPurgeUrl> rows, CancellationToken cancellationToken)
@@ -169,24 +190,6 @@ internal sealed class CdnPurgeRunner(
         else
         {
             CdnPurgeTransitions.MarkPurged(job, now);
-        }
-    }
-
-    private async Task CheckTasksAsync(CdnInvalidation job, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var check = await provider.CheckTasksAsync(job.PurgeTaskIds.Split('\n', StringSplitOptions.RemoveEmptyEntries), cancellationToken);
-        if (check.AnyFailed)
-        {
-            CdnPurgeTransitions.Fail(job, "The CDN's purge tasks failed: " + string.Join("; ", check.Tasks.Where(t => t.Status == CdnPurgeTaskStatus.Failed).Select(t => $"{t.TaskId}: {t.Error ?? "failed"}")));
-        }
-        else if (check.AllComplete)
-        {
-            CdnPurgeTransitions.MarkPurged(job, now);
-        }
-        else
-        {
-            job.NextPurgeAtUtc = now + Settings.ProbeInterval;
         }
     }
 }

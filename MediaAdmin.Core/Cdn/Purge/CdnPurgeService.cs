@@ -146,6 +146,9 @@ public sealed class CdnPurgeService(
         invalidation.RefreshedByUserId = who.UserId;
         invalidation.RefreshedReason = why;
         invalidation.NextPurgeAtUtc = null;
+
+        // Closed, it waits for nothing any more: neither a quota nor the file removal's listing.
+        (invalidation.PurgeWaitReason, invalidation.PurgeWaitUntilUtc) = (null, null);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Publish(invalidation.RequestId, invalidation.PurgeState);
         return Result.Ok();

@@ -32,6 +32,24 @@ internal static class CdnPurgeTransitions
     public static string Describe(string what, IReadOnlyList<CdnPurgeUrlOutcome> refused) =>
         $"{what} {refused.Count} URL(s): " + string.Join("; ", refused.Take(5).Select(r => $"{r.Url}: {r.Error ?? "refused"}")) + (refused.Count > 5 ? "; …" : "");
 
+    /// <summary>Purged once the provider's tasks all completed, Failed when one failed; otherwise looked at again after <see cref="CdnPurgeOptions.ProbeInterval"/>.</summary>
+    public static async Task CheckTasksAsync(ICdnPurgeProvider provider, CdnInvalidation job, CdnPurgeOptions settings, DateTime now, CancellationToken cancellationToken)
+    {
+        var check = await provider.CheckTasksAsync(job.PurgeTaskIds.Split('\n', StringSplitOptions.RemoveEmptyEntries), cancellationToken);
+        if (check.AnyFailed)
+        {
+            Fail(job, "The CDN's purge tasks failed: " + string.Join("; ", check.Tasks.Where(t => t.Status == CdnPurgeTaskStatus.Failed).Select(t => $"{t.TaskId}: {t.Error ?? "failed"}")));
+        }
+        else if (check.AllComplete)
+        {
+            MarkPurged(job, now);
+        }
+        else
+        {
+            job.NextPurgeAtUtc = now + settings.ProbeInterval;
+        }
+    }
+
     /// <summary>
     /// Saves the step only while nobody closed the deletion: a conditional update takes the row first, in the save's
     /// transaction, so a Mark done either committed before it (and the step's result is dropped: false) or waits for it.

@@ -1,7 +1,7 @@
 namespace MediaAdmin.Core.Cdn.Purge;
 
 /// <summary>
-/// A deletion's captured URLs expanded into one result row each, the folders too, with the probe's sample
+/// A deletion's URLs (see <see cref="CdnPurgeExpansion"/>) expanded into one result row each, the folders too, with the probe's sample
 /// marked: every playlist, MP4 and snapshot, and an even spread of each HLS folder's segments.
 /// </summary>
 internal static class CdnPurgeUrlRows

@@ -1,6 +1,7 @@
 using MediaAdmin.Core.Cdn.Purge;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Tests.Cdn.Purge;
 
@@ -63,5 +64,60 @@ public sealed class CdnPurgeKeptListingTests
         storage!.Down = false;
         await host.App.WaitForNoPendingDeletionsAsync();
         Assert.Empty(await host.App.StoredKeysAsync(prefix));
+    }
+
+    [Fact]
+    public async Task A_removal_cut_off_part_way_keeps_its_first_listing_so_a_later_purge_still_sends_every_file()
+    {
+        var settings = new Dictionary<string, string?>(QuickRemoval) { ["Cdn:Purge:Automatic"] = "false" };
+        await using var host = await PurgeHost.StartAsync(settings, services: s => FaultyStorage.Wrap(s, faulty => faulty.FailDeleteNumber = 3));
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+        var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+
+        // The first attempt removes all but one file; the retry lists and removes that one.
+        await host.App.WaitForNoPendingDeletionsAsync();
+        await host.Purges.RefreshNowAsync(editor.Id, [requestId]);
+        var verified = await host.WaitForAsync(editor.Id, requestId, d => d.Summary.State is CdnPurgeState.Verified or CdnPurgeState.Failed);
+
+        Assert.Equal(CdnPurgeState.Verified, verified.Summary.State);
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, verified.Urls.Count(u => !u.IsFolder));
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, host.Edge.Purges.Count);
+    }
+
+    [Fact]
+    public async Task Once_the_listing_wait_is_over_the_purge_goes_on_with_the_files_the_reminder_lists()
+    {
+        var settings = new Dictionary<string, string?>(QuickRemoval) { ["Cdn:Purge:ListingWait"] = "00:00:01" };
+        await using var host = await PurgeHost.StartAsync(settings, services: s => FaultyStorage.Wrap(s, faulty => faulty.ListingDown = true));
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+
+        var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+        var verified = await host.WaitForAsync(editor.Id, requestId, d => d.Summary.State is CdnPurgeState.Verified or CdnPurgeState.Failed);
+
+        Assert.Equal((CdnPurgeState.Verified, (string?)null), (verified.Summary.State, verified.Summary.WaitReason));
+        Assert.Equal(
+            ["hls/sd/index.m3u8", "snapshots/00.png", "source.mp4", "streams/sd.mp4"],
+            host.Edge.Purges.Select(p => p.Path.Split('/', 5)[4]).Order(StringComparer.Ordinal));
+        Assert.Equal(1, await host.App.PendingFileDeletionCountAsync());
+    }
+
+    [Fact]
+    public async Task Marking_a_waiting_purge_done_clears_its_wait_and_its_removal_keeps_no_listing_afterwards()
+    {
+        FaultyStorage? storage = null;
+        await using var host = await PurgeHost.StartAsync(QuickRemoval, services: s => FaultyStorage.Wrap(s, faulty => (storage = faulty).ListingDown = true));
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+        var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+        await host.WaitForAsync(editor.Id, requestId, d => d.Summary.WaitReason is not null);
+
+        Assert.True((await host.Purges.MarkDoneAsync(editor.Id, requestId, "Purged the whole folder by hand")).IsSuccess);
+        storage!.ListingDown = false;
+        await host.App.WaitForNoPendingDeletionsAsync();
+
+        var closed = (await host.Queries.DetailAsync(editor.Id, requestId)).Value.Summary;
+        Assert.Equal((false, (string?)null, "Purged the whole folder by hand"), (closed.IsOpen, closed.WaitReason, closed.DoneReason));
+        Assert.Empty(host.Edge.Purges);
+        await using var db = await host.App.OpenDbAsync();
+        Assert.Equal(0, await db.Set<CdnPurgeAssetKeys>().CountAsync());
     }
 }

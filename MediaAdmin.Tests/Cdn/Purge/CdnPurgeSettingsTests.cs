@@ -56,13 +56,16 @@ public sealed class CdnPurgeSettingsTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_verify_window_out_of_range_stops_start_up_naming_the_setting()
+    [Theory]
+    [InlineData("Cdn:Purge:VerifyFor", "30.00:00:00")]
+    [InlineData("Cdn:Purge:ListingWait", "2.00:00:00")]
+    [InlineData("Cdn:Purge:ListingWait", "-00:00:01")]
+    public async Task A_wait_out_of_range_stops_start_up_naming_the_setting(string setting, string value)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            CoreHost.StartAsync(_folder.Path, settings: new Dictionary<string, string?> { ["Cdn:Purge:VerifyFor"] = "30.00:00:00" }));
+            CoreHost.StartAsync(_folder.Path, settings: new Dictionary<string, string?> { [setting] = value }));
 
-        Assert.Contains("Cdn:Purge:VerifyFor must be between", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{setting} must be between", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
