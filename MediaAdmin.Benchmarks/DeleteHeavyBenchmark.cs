@@ -49,7 +49,7 @@ internal static class DeleteHeavyBenchmark
             // Flushed like the 3,000-file sets below, so both replies are timed right after a sync: the same 32-file
             // reply took a median 4.6 ms straight after its ingest and 6.2 ms after a sync, which alone put R at 1.47.
             var smallIds = await IngestAsync(service, serviceAdmin, HeavyAssetDrafts.SmallFiles, round);
-            await FlushToDiskAsync();
+            await DiskFlush.FlushAndSettleAsync();
             var (smallReplyMs, _) = await TimeServiceAsync(service, serviceAdmin, smallIds);
 
             // Both sets are written and flushed to disk before either is timed, and they take turns being written
@@ -69,7 +69,7 @@ internal static class DeleteHeavyBenchmark
                 floorIds = await IngestAsync(floor, floorAdmin, heavyFiles, round);
             }
 
-            await FlushToDiskAsync();
+            await DiskFlush.FlushAndSettleAsync();
             var ingestMs = ingestClock.Elapsed.TotalMilliseconds;
             double floorMs;
             (double ReplyMs, double CleanMs) timed;
@@ -106,13 +106,6 @@ internal static class DeleteHeavyBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"delete-heavy: storage={storage.Name} reply_ratio={heavy / small:F2} clean_ratio={clean / floorMedian:F2}{(heavyFiles == HeavyAssetDrafts.HeavyFiles ? "" : $" files_per_video={heavyFiles}")}"));
         return 0;
-    }
-
-    /// <summary>Has the kernel write every dirty page back (sync(1)), so neither set's removal starts with its files still unwritten.</summary>
-    private static async Task FlushToDiskAsync()
-    {
-        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false }) ?? throw new InvalidOperationException("sync did not start");
-        await sync.WaitForExitAsync();
     }
 
     /// <summary>The reply, and from the same start the moment the worker reports storage clean.</summary>
