@@ -1,8 +1,8 @@
 namespace MediaAdmin.Core.Cdn.Purge;
 
 /// <summary>
-/// A deletion's URLs (see <see cref="CdnPurgeExpansion"/>) expanded into one result row each, the folders too, with the probe's sample
-/// marked: every playlist, MP4 and snapshot, and an even spread of each HLS folder's segments.
+/// A deletion's URLs (see <see cref="CdnPurgeExpansion"/>) expanded into one result row each, the folders too, with
+/// the probe's sample marked: every playlist, MP4 and snapshot, and an even spread of each HLS folder's segments.
 /// </summary>
 internal static class CdnPurgeUrlRows
 {
