@@ -47,7 +47,7 @@ public sealed class FolderImport(IIngestPipeline pipeline)
     private async Task<Result<ImportedFile>> ImportOneAsync(string ownerId, string root, string file, long? categoryId, CancellationToken cancellationToken)
     {
         var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
-        var title = Path.GetFileNameWithoutExtension(file);
+        var title = FileNameTitle.Of(file);
         var submitted = await pipeline.SubmitAsync(new IngestSubmission(ownerId, title, file, Path.GetFileName(file), categoryId), cancellationToken);
         return submitted.Status switch
         {

@@ -68,6 +68,24 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Contains("Imported 1 of 1 files for boss@example.com", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_whose_name_is_longer_than_a_title_is_imported_under_its_name_shortened_with_an_ellipsis()
+    {
+        await _cli.RunAsync("create-user", "--email", "boss@example.com", "--role", "Administrator");
+        var name = "Interview with the harbour master about the night shift, the new cranes, the strike of 1998 and what changed for the families living on the quay";
+        await TestClips.AudioAsync(_library.Path, seconds: 1, name: name + ".wav");
+
+        var (exit, output, _) = await _cli.RunAsync("import", "--path", _library.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Imported 1 of 1 files", output, StringComparison.Ordinal);
+        await _cli.WithServicesAsync(async services =>
+        {
+            var title = (await services.GetRequiredService<MediaDbContext>().MediaAssets.SingleAsync()).Title;
+            Assert.Equal(name[..127] + "…", title);
+        });
+    }
+
     [Theory]
     [InlineData("--category", "Nope", "No category 'Nope'. There are no categories yet.")]
     [InlineData("--owner", "viewer@example.com", "Your roles do not allow")]

@@ -72,6 +72,32 @@ public sealed class UploadProtocolTests : UploadServerTest
         Assert.Empty(FilesLeftInUploads());
     }
 
+    [Theory]
+    [InlineData(".mp4", ".mp4")]
+    [InlineData("  Harbour at dawn.mov ", "Harbour at dawn")]
+    [InlineData(LongName + ".mp4", LongTitle)]
+    public async Task A_file_sent_without_a_title_takes_its_name_shortened_to_the_title_limit_rather_than_being_refused(string fileName, string title)
+    {
+        var (editor, _, completed) = await CompleteAfterSendingAsync(fileName, 100, 100);
+        using var _ = editor;
+
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(title, Assert.Single(Pipeline.Submissions).Submission.Title);
+        Assert.InRange(title.Length, 1, Core.Library.MediaAsset.TitleMaxLength);
+    }
+
+    [Fact]
+    public async Task A_typed_title_over_the_limit_is_refused_before_any_byte_is_sent_and_leaves_nothing()
+    {
+        using var editor = await UploadClient.SignInAsync(Server, RoleNames.Editor);
+
+        var refused = await editor.StartAsync("clip.mov", 100, title: LongName);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("A title may have at most 128 characters; this one has 150.", await UploadClient.DetailOf(refused));
+        Assert.Empty(FilesLeftInUploads());
+    }
+
     [Fact]
     public async Task Completing_before_every_byte_arrived_is_refused_and_keeps_the_upload_to_resume()
     {
@@ -180,6 +206,12 @@ public sealed class UploadProtocolTests : UploadServerTest
 
         Assert.Fail("The condition did not hold within 10 seconds.");
     }
+
+    // 150 characters: a camera's or an editor's long file name, within the 255 bytes a Linux file name may have.
+    private const string LongName = "Harbour at dawn, second unit, camera B, take 14, graded for the festival cut, 4K HDR master with the director's notes and the sound mix v3 applied, ok";
+
+    // Its first 127 characters and an ellipsis: the 128 a title may have.
+    private const string LongTitle = "Harbour at dawn, second unit, camera B, take 14, graded for the festival cut, 4K HDR master with the director's notes and the s…";
 
     private static string VideoIdOf(JsonElement body) => body.GetProperty("videoId").GetString()!;
 }

@@ -10,7 +10,7 @@ public sealed class UploadItem(int key, string fileName, long sizeBytes)
 
     public long SizeBytes { get; } = sizeBytes;
 
-    public string Title { get; set; } = Core.Ingest.Uploads.NewUpload.DefaultTitle(fileName);
+    public string Title { get; set; } = Core.Ingest.FileNameTitle.Of(fileName);
 
     public long? CategoryId { get; set; }
 

@@ -45,14 +45,14 @@ public sealed class UploadStore(
             return Problem.Invalid($"{fileName} has {Bytes(upload.SizeBytes)}, more than the {Bytes(MaxUploadBytes)} an upload may have.");
         }
 
-        var title = string.IsNullOrWhiteSpace(upload.Title) ? NewUpload.DefaultTitle(fileName) : upload.Title.Trim();
+        var title = string.IsNullOrWhiteSpace(upload.Title) ? FileNameTitle.Of(fileName) : upload.Title.Trim();
         if (title.Length > MediaAsset.TitleMaxLength)
         {
             return Problem.Invalid($"A title may have at most {MediaAsset.TitleMaxLength} characters; this one has {title.Length}.");
         }
 
         var session = new UploadSession(
-            Guid.NewGuid().ToString("N"), userId, fileName, title.Length == 0 ? fileName : title, upload.SizeBytes, upload.CategoryId, clock.GetUtcNow());
+            Guid.NewGuid().ToString("N"), userId, fileName, title, upload.SizeBytes, upload.CategoryId, clock.GetUtcNow());
         await folder.CreateAsync(session, cancellationToken);
         return new UploadProgress(session.Id, 0, session.SizeBytes);
     }
