@@ -51,6 +51,40 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
         Assert.Equal([stillListed.Id], await after.PendingRemoteDeletions.Select(p => p.VideoId).ToListAsync());
     }
 
+    [Fact]
+    public async Task A_deletion_old_enough_to_be_forgotten_is_still_recorded_by_the_first_full_sync_begun_after_it()
+    {
+        // No incremental sync comes due when the first run is moved a day back: only the full one asked for runs.
+        await using var host = await Remote.StartHostAsync(Folder.Path, incrementalInterval: "30.00:00:00");
+        var first = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
+        var editor = await host.CreateUserAsync(RoleNames.Editor);
+        var admin = await host.CreateUserAsync(RoleNames.Administrator);
+
+        // Sent a day and an hour ago, just after the last full sync began: the next full sync is the first that can tell
+        // the video is gone, and by the time it ends the row is older than the day unconfirmed rows are kept.
+        await using (var db = await host.OpenDbAsync())
+        {
+            db.PendingRemoteDeletions.Add(SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000004", NeverMirrored, "Deleted by a script a day ago", editor, DateTime.UtcNow - TimeSpan.FromHours(25)));
+            await db.SaveChangesAsync();
+            await db.SourceSyncRuns.Where(r => r.Id == first.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.StartedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26))
+                .SetProperty(r => r.FinishedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26)));
+        }
+
+        var requested = await host.Services.GetRequiredService<SourceStatusService>().SyncNowAsync(admin.Id);
+        Assert.True(requested.IsSuccess, requested.Error);
+        var next = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full, nth: 2);
+
+        Assert.Equal(SourceSyncState.Succeeded, next.State);
+        await using var after = await host.OpenDbAsync();
+        var reminder = await after.CdnInvalidations.SingleAsync();
+        Assert.Equal((NeverMirrored, editor.UserName), (reminder.VideoIds, reminder.DeletedByName));
+        Assert.Equal(UrlsOf(NeverMirrored), reminder.Urls);
+        var entry = (await after.DeletionAuditRecords.Include(r => r.Entries).SingleAsync(r => r.RequestId == reminder.RequestId)).Entries.Single();
+        Assert.Equal((NeverMirrored, DeletionOutcome.Deleted), (entry.VideoId, entry.Outcome));
+        Assert.Empty(await after.PendingRemoteDeletions.ToListAsync());
+    }
+
     private static PendingRemoteDeletion SentBeforeStop(string requestId, string videoId, string title, Core.Accounts.MediaUser user, DateTime sentAt) => new()
     {
         RequestId = requestId,

@@ -42,7 +42,14 @@ public sealed class LateRemoteDeletions(
     }
 
     /// <summary>Confirms the rows sent before <paramref name="sentBeforeUtc"/> whose video has gone from the library since; answers how many.</summary>
-    public async Task<int> ConfirmAsync(DateTime sentBeforeUtc, CancellationToken cancellationToken = default)
+    /// <param name="sentBeforeUtc">Rows sent later may belong to a request still running, and are left alone.</param>
+    /// <param name="fullSyncStartedAtUtc">
+    /// When the full sync now ending began, if it listed the whole remote: it counts as a succeeded full sync although
+    /// it is not marked so until its tidying is done. Without it, a row sent just after the previous full sync began
+    /// would be pruned by this one's tidying, a day or a full-sync interval later, before any sync could confirm it.
+    /// </param>
+    /// <param name="cancellationToken">Stops between statements.</param>
+    public async Task<int> ConfirmAsync(DateTime sentBeforeUtc, DateTime? fullSyncStartedAtUtc = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var confirmed = 0;
@@ -54,7 +61,8 @@ public sealed class LateRemoteDeletions(
                 .Where(p => !db.PendingRemoteDeletions.Any(newer => newer.VideoId == p.VideoId && newer.Id > p.Id))
                 .Where(p => db.RemovedRemoteAssets.Any(r => r.AssetId == p.VideoId && r.RemovedAtUtc >= p.SentAtUtc)
                     || (!db.MediaAssets.Any(a => a.Id == p.VideoId)
-                        && db.SourceSyncRuns.Any(run => run.Kind == SourceSyncKind.Full && run.State == SourceSyncState.Succeeded && run.StartedAtUtc > p.SentAtUtc)))
+                        && (fullSyncStartedAtUtc > p.SentAtUtc
+                            || db.SourceSyncRuns.Any(run => run.Kind == SourceSyncKind.Full && run.State == SourceSyncState.Succeeded && run.StartedAtUtc > p.SentAtUtc))))
                 .OrderBy(p => p.Id)
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);

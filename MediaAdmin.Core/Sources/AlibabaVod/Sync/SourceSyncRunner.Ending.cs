@@ -10,13 +10,15 @@ public sealed partial class SourceSyncRunner
     /// <summary>
     /// Records the deletions through Alibaba the mirror has now seen go (their request could not tell), then forgets
     /// tombstones and unconfirmed deletions older than a day or a full-sync interval: every read and sync in flight then is done.
+    /// A full sync that listed the whole remote already counts here, before <see cref="FinishAsync"/> marks it succeeded.
     /// </summary>
-    private async Task TidyAsync(long runId)
+    private async Task TidyAsync(SourceSyncRun run, string? error)
     {
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await lateDeletions.ConfirmAsync(now - lateDeletions.RequestGrace, CancellationToken.None);
+            DateTime? listedWholeSince = error is null && run.Kind == SourceSyncKind.Full ? run.StartedAtUtc : null;
+            await lateDeletions.ConfirmAsync(now - lateDeletions.RequestGrace, listedWholeSince, CancellationToken.None);
             var keep = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
             await mirror.PruneRemovalsAsync(now - keep, CancellationToken.None);
             await lateDeletions.PruneAsync(now - keep, CancellationToken.None);
@@ -24,7 +26,7 @@ public sealed partial class SourceSyncRunner
         catch (Exception ex) when (DatabaseFailure.Is(ex))
         {
             // The run itself is done and must still end; the next run's tidying does what this one could not.
-            LogTidyFailed(logger, runId, ex);
+            LogTidyFailed(logger, run.Id, ex);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed partial class SourceSyncRunner(
                 run.Removed += (await mirror.RemoveUnlistedAsync(run.Id, run.StartedAtUtc, cancellationToken: cancellationToken)).Removed;
             }
 
-            await TidyAsync(run.Id);
+            await TidyAsync(run, error);
 
             await FinishAsync(db, run, error);
         }
