@@ -16,14 +16,10 @@ public sealed class SqliteBusyPollingTests : IDisposable
         await using var holder = await OpenAsync();
         await using var waiter = await OpenAsync();
         SqliteBusyPolling.Install(waiter, SqliteConnectionTuning.BusyTimeoutMilliseconds);
-        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_exec(holder.Handle, "BEGIN IMMEDIATE; INSERT INTO notes VALUES ('first');"));
 
-        var write = Task.Run(() => raw.sqlite3_exec(waiter.Handle, "INSERT INTO notes VALUES ('second');"));
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        Assert.False(write.IsCompleted);
-        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_exec(holder.Handle, "COMMIT;"));
+        await SqliteWriteLock.AssertWaitsAndLandsAfterCommitAsync(
+            holder, "BEGIN IMMEDIATE; INSERT INTO notes VALUES ('first');", waiter, "INSERT INTO notes VALUES ('second');");
 
-        Assert.Equal(raw.SQLITE_OK, await write);
         Assert.Equal(["first", "second"], await NotesAsync(holder));
     }
 

@@ -1,7 +1,6 @@
 using MediaAdmin.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SQLitePCL;
 
 namespace MediaAdmin.Tests.Data;
 
@@ -15,14 +14,9 @@ public sealed class SqliteConnectionTuningTests : CoreHostTest
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await using var otherInstance = new SqliteConnection(connection.ConnectionString);
         await otherInstance.OpenAsync();
-        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_exec(otherInstance.Handle, "BEGIN IMMEDIATE;"));
 
-        // Straight to SQLite, past Microsoft.Data.Sqlite's own retry loop: without a busy handler this fails at once.
-        var write = Task.Run(() => raw.sqlite3_exec(connection.Handle, "CREATE TABLE waited_for_the_lock (x INTEGER);"));
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        Assert.False(write.IsCompleted);
-        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_exec(otherInstance.Handle, "COMMIT;"));
-        Assert.Equal(raw.SQLITE_OK, await write);
+        // Without a busy handler on the app's connection, SQLite would refuse the write at once.
+        await SqliteWriteLock.AssertWaitsAndLandsAfterCommitAsync(otherInstance, "BEGIN IMMEDIATE;", connection, "CREATE TABLE waited_for_the_lock (x INTEGER);");
 
         var synchronous = await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync();
         var journal = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
