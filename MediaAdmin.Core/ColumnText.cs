@@ -11,5 +11,15 @@ public static class ColumnText
 
     /// <summary>Text a person reads: a shortened one ends in "…", so it is not taken for the whole.</summary>
     [return: NotNullIfNotNull(nameof(text))]
-    public static string? Shorten(string? text, int maxLength) => text is null || text.Length <= maxLength ? text : text[..(maxLength - 1)] + "…";
+    public static string? Shorten(string? text, int maxLength)
+    {
+        if (text is null || text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        // Never between the two halves of a character outside the BMP (an emoji, say), which no font can draw.
+        var keep = maxLength - 1;
+        return text[..(char.IsHighSurrogate(text[keep - 1]) ? keep - 1 : keep)] + "…";
+    }
 }

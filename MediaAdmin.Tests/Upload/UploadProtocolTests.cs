@@ -83,7 +83,6 @@ public sealed class UploadProtocolTests : UploadServerTest
 
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(title, Assert.Single(Pipeline.Submissions).Submission.Title);
-        Assert.InRange(title.Length, 1, Core.Library.MediaAsset.TitleMaxLength);
     }
 
     [Fact]
