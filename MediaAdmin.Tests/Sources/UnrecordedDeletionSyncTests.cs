@@ -4,6 +4,7 @@ using MediaAdmin.Core.Deletion.Remote;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Sources.AlibabaVod;
 using MediaAdmin.Core.Sources.AlibabaVod.Status;
+using MediaAdmin.Core.Sources.AlibabaVod.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,43 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
         Assert.Equal(UrlsOf(NeverMirrored), reminder.Urls);
         var entry = (await after.DeletionAuditRecords.Include(r => r.Entries).SingleAsync(r => r.RequestId == reminder.RequestId)).Entries.Single();
         Assert.Equal((NeverMirrored, DeletionOutcome.Deleted), (entry.VideoId, entry.Outcome));
+        Assert.Empty(await after.PendingRemoteDeletions.ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_incremental_sync_neither_records_nor_forgets_a_deletion_only_a_full_sync_can_decide()
+    {
+        await using var host = await Remote.StartHostAsync(Folder.Path);
+        var first = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
+        var editor = await host.CreateUserAsync(RoleNames.Editor);
+        var admin = await host.CreateUserAsync(RoleNames.Administrator);
+        await using (var db = await host.OpenDbAsync())
+        {
+            db.PendingRemoteDeletions.Add(SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000005", NeverMirrored, "Deleted by a script a day ago", editor, DateTime.UtcNow - TimeSpan.FromHours(25)));
+            await db.SaveChangesAsync();
+
+            // The first run moved a day back makes an incremental sync due, whose tidying forgets rows a day old.
+            await db.SourceSyncRuns.Where(r => r.Id == first.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.StartedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26))
+                .SetProperty(r => r.FinishedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26)));
+        }
+
+        host.Services.GetRequiredService<SourceSyncSignal>().Wake();
+        var incremental = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Incremental);
+
+        Assert.Equal(SourceSyncState.Succeeded, incremental.State);
+        await using (var db = await host.OpenDbAsync())
+        {
+            Assert.Empty(await db.CdnInvalidations.ToListAsync());
+            Assert.Equal([NeverMirrored], await db.PendingRemoteDeletions.Select(p => p.VideoId).ToListAsync());
+        }
+
+        var requested = await host.Services.GetRequiredService<SourceStatusService>().SyncNowAsync(admin.Id);
+        Assert.True(requested.IsSuccess, requested.Error);
+        await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full, nth: 2);
+
+        await using var after = await host.OpenDbAsync();
+        Assert.Equal([NeverMirrored], await after.CdnInvalidations.Select(r => r.VideoIds).ToListAsync());
         Assert.Empty(await after.PendingRemoteDeletions.ToListAsync());
     }
 

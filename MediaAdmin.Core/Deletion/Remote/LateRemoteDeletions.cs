@@ -43,13 +43,12 @@ public sealed class LateRemoteDeletions(
 
     /// <summary>Confirms the rows sent before <paramref name="sentBeforeUtc"/> whose video has gone from the library since; answers how many.</summary>
     /// <param name="sentBeforeUtc">Rows sent later may belong to a request still running, and are left alone.</param>
-    /// <param name="fullSyncStartedAtUtc">
-    /// When the full sync now ending began, if it listed the whole remote: it counts as a succeeded full sync although
-    /// it is not marked so until its tidying is done. Without it, a row sent just after the previous full sync began
-    /// would be pruned by this one's tidying, a day or a full-sync interval later, before any sync could confirm it.
+    /// <param name="endingFullSyncStartedAtUtc">
+    /// When the full sync now ending began, if it listed the whole remote: it counts as a succeeded full sync, although
+    /// it is marked so only after its tidying.
     /// </param>
     /// <param name="cancellationToken">Stops between statements.</param>
-    public async Task<int> ConfirmAsync(DateTime sentBeforeUtc, DateTime? fullSyncStartedAtUtc = null, CancellationToken cancellationToken = default)
+    public async Task<int> ConfirmAsync(DateTime sentBeforeUtc, DateTime? endingFullSyncStartedAtUtc = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var confirmed = 0;
@@ -61,7 +60,7 @@ public sealed class LateRemoteDeletions(
                 .Where(p => !db.PendingRemoteDeletions.Any(newer => newer.VideoId == p.VideoId && newer.Id > p.Id))
                 .Where(p => db.RemovedRemoteAssets.Any(r => r.AssetId == p.VideoId && r.RemovedAtUtc >= p.SentAtUtc)
                     || (!db.MediaAssets.Any(a => a.Id == p.VideoId)
-                        && (fullSyncStartedAtUtc > p.SentAtUtc
+                        && (endingFullSyncStartedAtUtc > p.SentAtUtc
                             || db.SourceSyncRuns.Any(run => run.Kind == SourceSyncKind.Full && run.State == SourceSyncState.Succeeded && run.StartedAtUtc > p.SentAtUtc))))
                 .OrderBy(p => p.Id)
                 .Take(BatchSize)
@@ -80,11 +79,20 @@ public sealed class LateRemoteDeletions(
         }
     }
 
-    /// <summary>Forgets the rows sent before <paramref name="sentBeforeUtc"/>: a video still listed that long after was not deleted by them.</summary>
-    public async Task<int> PruneAsync(DateTime sentBeforeUtc, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Forgets the rows sent before <paramref name="sentBeforeUtc"/> that a full sync begun after them has outlived
+    /// (<paramref name="endingFullSyncStartedAtUtc"/> as in <see cref="ConfirmAsync"/>): a video still listed then was
+    /// not deleted by them. Only such a sync can decide a video the library never showed, so a row is never forgotten
+    /// before one has run, however old it is: when the next full sync fails, or full syncs run only on demand.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTime sentBeforeUtc, DateTime? endingFullSyncStartedAtUtc = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.PendingRemoteDeletions.Where(p => p.SentAtUtc < sentBeforeUtc).ExecuteDeleteAsync(cancellationToken);
+        return await db.PendingRemoteDeletions
+            .Where(p => p.SentAtUtc < sentBeforeUtc)
+            .Where(p => endingFullSyncStartedAtUtc > p.SentAtUtc
+                || db.SourceSyncRuns.Any(run => run.Kind == SourceSyncKind.Full && run.State == SourceSyncState.Succeeded && run.StartedAtUtc > p.SentAtUtc))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<int> ConfirmRequestAsync(MediaDbContext db, IReadOnlyList<PendingRemoteDeletion> rows, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class LateRemoteDeletionTests : LateRemoteDeletionTest
     }
 
     [Fact]
-    public async Task A_video_still_listed_after_a_lost_answer_gets_no_reminder_and_is_forgotten_after_the_retention()
+    public async Task A_video_still_listed_after_a_lost_answer_gets_no_reminder_and_is_forgotten_once_a_full_sync_after_the_retention_lists_it()
     {
         var admin = await App.CreateUserAsync(RoleNames.Administrator);
         var video = await MirroredVideoAsync();
@@ -61,7 +61,8 @@ public sealed class LateRemoteDeletionTests : LateRemoteDeletionTest
         Assert.EndsWith("their CDN reminder is added once the library no longer lists them.", result.Error?.Message, StringComparison.Ordinal);
         Assert.True(Library.Has(video.Id));
         Assert.Equal(0, await Late.ConfirmAsync(DateTime.UtcNow));
-        Assert.Equal(1, await Late.PruneAsync(DateTime.UtcNow));
+        Assert.Equal(0, await Late.PruneAsync(DateTime.UtcNow));
+        Assert.Equal(1, await Late.PruneAsync(DateTime.UtcNow, endingFullSyncStartedAtUtc: DateTime.UtcNow));
 
         await App.Services.GetRequiredService<RemoteMirror>().RemoveAsync([video.Id]);
 

@@ -10,18 +10,20 @@ public sealed partial class SourceSyncRunner
     /// <summary>
     /// Records the deletions through Alibaba the mirror has now seen go (their request could not tell), then forgets
     /// tombstones and unconfirmed deletions older than a day or a full-sync interval: every read and sync in flight then is done.
-    /// A full sync that listed the whole remote already counts here, before <see cref="FinishAsync"/> marks it succeeded.
+    /// A full sync that listed the whole remote already counts here, before <see cref="FinishAsync"/> marks it succeeded:
+    /// otherwise a deletion sent just after the previous full sync began would be forgotten by the one sync that can
+    /// confirm it. Its conclusions stand even if another instance took the run over meanwhile: the listing was whole.
     /// </summary>
     private async Task TidyAsync(SourceSyncRun run, string? error)
     {
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            DateTime? listedWholeSince = error is null && run.Kind == SourceSyncKind.Full ? run.StartedAtUtc : null;
-            await lateDeletions.ConfirmAsync(now - lateDeletions.RequestGrace, listedWholeSince, CancellationToken.None);
+            DateTime? endingFullSyncStartedAtUtc = error is null && run.Kind == SourceSyncKind.Full ? run.StartedAtUtc : null;
+            await lateDeletions.ConfirmAsync(now - lateDeletions.RequestGrace, endingFullSyncStartedAtUtc, CancellationToken.None);
             var keep = options.Value.FullSyncInterval > TimeSpan.FromDays(1) ? options.Value.FullSyncInterval : TimeSpan.FromDays(1);
             await mirror.PruneRemovalsAsync(now - keep, CancellationToken.None);
-            await lateDeletions.PruneAsync(now - keep, CancellationToken.None);
+            await lateDeletions.PruneAsync(now - keep, endingFullSyncStartedAtUtc, CancellationToken.None);
         }
         catch (Exception ex) when (DatabaseFailure.Is(ex))
         {
