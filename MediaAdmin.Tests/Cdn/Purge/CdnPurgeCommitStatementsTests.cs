@@ -26,6 +26,7 @@ public sealed class CdnPurgeCommitStatementsTests
             services: s => s.ConfigureDbContext<SqliteMediaDbContext>(options => options.AddInterceptors(statements)));
         var editor = await host.App.CreateUserAsync(RoleNames.Editor);
         var asset = await host.App.Services.GetRequiredService<AssetIngestion>().IngestAsync(PurgeFixtures.HlsVideo(editor.Id));
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, asset.Files.Count);
 
         var deletion = await statements.RecordAsync(() => host.App.Deletion.DeleteAsync(new DeletionCaller(editor.Id, DeletionChannel.Console), asset.Id));
 
@@ -38,10 +39,12 @@ public sealed class CdnPurgeCommitStatementsTests
         Assert.Equal(
             asset.Files.Select(f => f.CdnUrl).Order(StringComparer.Ordinal),
             detail.Urls.Where(u => !u.IsFolder).Select(u => u.Url).Order(StringComparer.Ordinal));
-        Assert.Equal(4 + PurgeFixtures.SegmentCount, asset.Files.Count);
     }
 
-    /// <summary>The SQL of every command run on the flow of <see cref="RecordAsync"/>, and of nothing else (the workers run on flows of their own).</summary>
+    /// <summary>
+    /// The SQL of every command run on the flow of <see cref="RecordAsync"/>, synchronous or not, and of nothing else:
+    /// the workers run on flows of their own, and a wake-up does not hand them this one.
+    /// </summary>
     private sealed class DeletionStatements : DbCommandInterceptor
     {
         private readonly AsyncLocal<bool> _recording = new();
@@ -60,6 +63,24 @@ public sealed class CdnPurgeCommitStatementsTests
             {
                 _recording.Value = false;
             }
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Record(command);
+            return base.NonQueryExecuting(command, eventData, result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Record(command);
+            return base.ScalarExecuting(command, eventData, result);
         }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
