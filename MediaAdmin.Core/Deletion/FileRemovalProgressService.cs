@@ -37,33 +37,10 @@ public sealed class FileRemovalProgressService(IDbContextFactory<MediaDbContext>
         return (await GetManyAsync([requestId], cancellationToken))[requestId];
     }
 
-    /// <summary>The progress of several deletions at once (the CDN refresh page lists many), keyed by RequestId.</summary>
+    /// <summary>The progress of several deletions at once, keyed by RequestId.</summary>
     public async Task<IReadOnlyDictionary<string, FileRemovalProgress>> GetManyAsync(IReadOnlyCollection<string> requestIds, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(requestIds);
-        var ids = requestIds.Distinct(StringComparer.Ordinal).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pending = await db.PendingFileDeletions.AsNoTracking()
-            .Where(p => ids.Contains(p.RequestId))
-            .Select(p => new { p.RequestId, p.TotalFiles, p.RemovedFiles, Done = p.CompletedAtUtc != null })
-            .ToListAsync(cancellationToken);
-
-        var byRequest = pending.ToLookup(p => p.RequestId, StringComparer.Ordinal);
-        return ids.ToDictionary(
-            id => id,
-            id =>
-            {
-                var records = byRequest[id].ToList();
-                if (records.All(r => r.Done))
-                {
-                    return FileRemovalProgress.Clean(id);
-                }
-
-                // A removal can meet more files than its rows named (an ingest racing the delete); never show more than all.
-                var total = records.Sum(r => r.TotalFiles);
-                var removed = records.Sum(r => r.Done ? r.TotalFiles : Math.Min(r.RemovedFiles, r.TotalFiles));
-                return new FileRemovalProgress(id, total, removed, IsClean: false);
-            },
-            StringComparer.Ordinal);
+        return await FileRemovalProgressQuery.ForAsync(db, requestIds, cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ public sealed class CdnPurgeQueries(
     IDbContextFactory<MediaDbContext> dbFactory,
     PermissionService permissions,
     IOptions<CdnPurgeOptions> options,
+    IOptions<Sources.LibrarySourceOptions> source,
     IEnumerable<ICdnPurgeProvider> providers)
 {
     private const int MaxPageSize = 500;
@@ -22,6 +23,8 @@ public sealed class CdnPurgeQueries(
     private static readonly Problem NotAllowed = Problem.Forbidden("Your roles do not allow reading the library.");
 
     private CdnPurgeProviderKind Provider => options.Value.ProviderKind ?? CdnPurgeProviderKind.None;
+
+    private bool RemovesFiles => !source.Value.IsAlibabaVod;
 
     /// <summary>A page of deletions matching <paramref name="query"/>, newest first.</summary>
     public async Task<Result<CdnPurgePage>> ListAsync(string userId, CdnPurgeListQuery query, CancellationToken cancellationToken = default)
@@ -44,7 +47,7 @@ public sealed class CdnPurgeQueries(
         var found = await matching.OrderByDescending(i => i.DeletedAtUtc).ThenByDescending(i => i.Id)
             .Skip(query.Page * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken);
-        var summaries = await CdnPurgeSummaries.ForAsync(db, found, cancellationToken);
+        var summaries = await CdnPurgeSummaries.ForAsync(db, found, RemovesFiles, cancellationToken);
         return new CdnPurgePage(summaries, total, query.Page, query.PageSize, Provider, options.Value.Automatic, CanPurge(caller), caller.CanDeleteAssets);
     }
 
@@ -65,7 +68,7 @@ public sealed class CdnPurgeQueries(
             return Problem.NotFound($"No deletion {requestId} left URLs at the CDN.");
         }
 
-        var summary = (await CdnPurgeSummaries.ForAsync(db, [invalidation], cancellationToken))[0];
+        var summary = (await CdnPurgeSummaries.ForAsync(db, [invalidation], RemovesFiles, cancellationToken))[0];
         var urls = await CdnPurgeSummaries.UrlsAsync(db, invalidation, cancellationToken);
         var (quota, quotaError) = await QuotaAsync(cancellationToken);
         var canAct = CanPurge(caller);
@@ -85,7 +88,7 @@ public sealed class CdnPurgeQueries(
         }
 
         var found = await Filter(db, query).OrderByDescending(i => i.DeletedAtUtc).ThenByDescending(i => i.Id).Take(MaxExport).ToListAsync(cancellationToken);
-        return CdnPurgeCsv.Write(await CdnPurgeSummaries.ForAsync(db, found, cancellationToken));
+        return CdnPurgeCsv.Write(await CdnPurgeSummaries.ForAsync(db, found, removesFiles: false, cancellationToken));
     }
 
     private bool CanPurge(CallerPermissions caller) => caller.CanDeleteAssets && Provider != CdnPurgeProviderKind.None;

@@ -3,12 +3,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MediaAdmin.Core.Cdn.Purge;
 
-/// <summary>Turns stored deletions into what the CDN refresh page shows: progress counted per URL, the door each deletion came through.</summary>
+/// <summary>Turns stored deletions into what the CDN refresh page shows: progress counted per URL, the door each deletion came through, how far its files are removed.</summary>
 internal static class CdnPurgeSummaries
 {
     private static readonly int[] GoneStatuses = [404, 410];
 
-    public static async Task<IReadOnlyList<CdnPurgeSummary>> ForAsync(MediaDbContext db, IReadOnlyList<CdnInvalidation> invalidations, CancellationToken cancellationToken)
+    /// <param name="db">The caller's context.</param>
+    /// <param name="invalidations">The deletions to sum up.</param>
+    /// <param name="removesFiles">
+    /// Whether deletions remove files from this console's storage: not when it fronts ApsaraVideo VOD, whose storage is
+    /// Alibaba's, so no card claims a storage it never held is clean.
+    /// </param>
+    /// <param name="cancellationToken">Stops between statements.</param>
+    public static async Task<IReadOnlyList<CdnPurgeSummary>> ForAsync(
+        MediaDbContext db, IReadOnlyList<CdnInvalidation> invalidations, bool removesFiles, CancellationToken cancellationToken)
     {
         var ids = invalidations.Select(i => i.Id).ToList();
         var progress = await db.Set<CdnPurgeUrl>().AsNoTracking()
@@ -29,6 +37,7 @@ internal static class CdnPurgeSummaries
             .Where(r => requestIds.Contains(r.RequestId))
             .Select(r => new { r.RequestId, r.Channel, r.AccessKeyId, r.OriginalRequestId })
             .ToDictionaryAsync(r => r.RequestId, cancellationToken);
+        var removals = removesFiles ? await Deletion.FileRemovalProgressQuery.ForAsync(db, requestIds, cancellationToken) : null;
         return invalidations.Select(i => new CdnPurgeSummary(
             i.Id, i.RequestId, i.DeletedByName, i.DeletedAtUtc, i.VideoIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             doors.TryGetValue(i.RequestId, out var door) ? door.Channel : Audit.DeletionChannel.Console, door?.AccessKeyId,
@@ -37,6 +46,7 @@ internal static class CdnPurgeSummaries
             i.RefreshedAtUtc is null, i.RefreshedAtUtc, i.RefreshedByName, i.RefreshedReason)
         {
             OriginalRequestId = door?.OriginalRequestId,
+            Removal = removals?[i.RequestId],
         }).ToList();
     }
 

@@ -30,4 +30,7 @@ public sealed record CdnPurgeSummary(
 {
     /// <summary>For a deletion recorded after its request ended (its outcome on ApsaraVideo VOD unknown then): that request's ID.</summary>
     public string? OriginalRequestId { get; init; }
+
+    /// <summary>How far the removal of the deletion's files from storage has got, shown until storage is clean.</summary>
+    public Deletion.FileRemovalProgress? Removal { get; init; }
 }

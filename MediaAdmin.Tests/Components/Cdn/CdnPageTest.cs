@@ -49,7 +49,16 @@ public abstract class CdnPageTest : ConsoleComponentTest
             settings[key] = value;
         }
 
-        App = await CoreHost.StartAsync(_folder.Path, Edge.Register, settings);
+        App = await CoreHost.StartAsync(_folder.Path, services =>
+        {
+            Edge.Register(services);
+            ConfigureServices(services);
+        }, settings);
+    }
+
+    /// <summary>Changes the host's services after the stand-in edge's; nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected override async Task StopAsync()

@@ -49,7 +49,7 @@ public sealed partial class CdnRefreshPage : IDisposable
         {
             await LoadAsync(ct);
             StateHasChanged();
-        }, (PurgeOptions.Value.PageRereadInterval, () => _page?.Items.Any(i => i.IsOpen) == true));
+        }, (PurgeOptions.Value.PageRereadInterval, () => _page?.Items.Any(i => i.IsOpen || i.Removal is { IsClean: false }) == true));
 
     protected override async Task OnInitializedAsync()
     {
