@@ -5,6 +5,7 @@ using MediaAdmin.Core.Permissions;
 using MediaAdmin.Core.Sources.AlibabaVod;
 using MediaAdmin.Core.Sources.AlibabaVod.Status;
 using MediaAdmin.Core.Sources.AlibabaVod.Sync;
+using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,20 +58,9 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
     {
         // No incremental sync comes due when the first run is moved a day back: only the full one asked for runs.
         await using var host = await Remote.StartHostAsync(Folder.Path, incrementalInterval: "30.00:00:00");
-        var first = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
         var editor = await host.CreateUserAsync(RoleNames.Editor);
         var admin = await host.CreateUserAsync(RoleNames.Administrator);
-
-        // Sent a day and an hour ago, just after the last full sync began: the next full sync is the first that can tell
-        // the video is gone, and by the time it ends the row is older than the day unconfirmed rows are kept.
-        await using (var db = await host.OpenDbAsync())
-        {
-            db.PendingRemoteDeletions.Add(SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000004", NeverMirrored, "Deleted by a script a day ago", editor, DateTime.UtcNow - TimeSpan.FromHours(25)));
-            await db.SaveChangesAsync();
-            await db.SourceSyncRuns.Where(r => r.Id == first.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.StartedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26))
-                .SetProperty(r => r.FinishedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26)));
-        }
+        await SentADayAgoJustAfterTheFirstFullSyncAsync(host, editor, "A1B2C3D4-0000-4000-8000-000000000004");
 
         var requested = await host.Services.GetRequiredService<SourceStatusService>().SyncNowAsync(admin.Id);
         Assert.True(requested.IsSuccess, requested.Error);
@@ -89,20 +79,11 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
     [Fact]
     public async Task An_incremental_sync_neither_records_nor_forgets_a_deletion_only_a_full_sync_can_decide()
     {
+        // With the hourly incremental sync, the first run moved a day back makes one due at once.
         await using var host = await Remote.StartHostAsync(Folder.Path);
-        var first = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
         var editor = await host.CreateUserAsync(RoleNames.Editor);
         var admin = await host.CreateUserAsync(RoleNames.Administrator);
-        await using (var db = await host.OpenDbAsync())
-        {
-            db.PendingRemoteDeletions.Add(SentBeforeStop("A1B2C3D4-0000-4000-8000-000000000005", NeverMirrored, "Deleted by a script a day ago", editor, DateTime.UtcNow - TimeSpan.FromHours(25)));
-            await db.SaveChangesAsync();
-
-            // The first run moved a day back makes an incremental sync due, whose tidying forgets rows a day old.
-            await db.SourceSyncRuns.Where(r => r.Id == first.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.StartedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26))
-                .SetProperty(r => r.FinishedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26)));
-        }
+        await SentADayAgoJustAfterTheFirstFullSyncAsync(host, editor, "A1B2C3D4-0000-4000-8000-000000000005");
 
         host.Services.GetRequiredService<SourceSyncSignal>().Wake();
         var incremental = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Incremental);
@@ -121,6 +102,22 @@ public sealed class UnrecordedDeletionSyncTests() : RemoteLibraryTest(remoteItem
         await using var after = await host.OpenDbAsync();
         Assert.Equal([NeverMirrored], await after.CdnInvalidations.Select(r => r.VideoIds).ToListAsync());
         Assert.Empty(await after.PendingRemoteDeletions.ToListAsync());
+    }
+
+    /// <summary>
+    /// A deletion of a video the library never showed, sent a day and an hour ago, just after the first full sync began
+    /// (moved a day and two hours back): only the next full sync can tell the video is gone, and by the time any sync
+    /// ends the row is older than the day unconfirmed rows are kept.
+    /// </summary>
+    private static async Task SentADayAgoJustAfterTheFirstFullSyncAsync(CoreHost host, Core.Accounts.MediaUser editor, string requestId)
+    {
+        var first = await RemoteLibrary.WaitForFinishedAsync(host, SourceSyncKind.Full);
+        await using var db = await host.OpenDbAsync();
+        db.PendingRemoteDeletions.Add(SentBeforeStop(requestId, NeverMirrored, "Deleted by a script a day ago", editor, DateTime.UtcNow - TimeSpan.FromHours(25)));
+        await db.SaveChangesAsync();
+        await db.SourceSyncRuns.Where(r => r.Id == first.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.StartedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26))
+            .SetProperty(r => r.FinishedAtUtc, DateTime.UtcNow - TimeSpan.FromHours(26)));
     }
 
     private static PendingRemoteDeletion SentBeforeStop(string requestId, string videoId, string title, Core.Accounts.MediaUser user, DateTime sentAt) => new()

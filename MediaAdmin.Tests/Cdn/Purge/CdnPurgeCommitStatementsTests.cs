@@ -5,8 +5,8 @@ using MediaAdmin.Core.Data;
 using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Library;
 using MediaAdmin.Core.Permissions;
+using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Cdn.Purge;
@@ -45,7 +45,7 @@ public sealed class CdnPurgeCommitStatementsTests
     /// The SQL of every command run on the flow of <see cref="RecordAsync"/>, synchronous or not, and of nothing else:
     /// the workers run on flows of their own, and a wake-up does not hand them this one.
     /// </summary>
-    private sealed class DeletionStatements : DbCommandInterceptor
+    private sealed class DeletionStatements : CommandObserver
     {
         private readonly AsyncLocal<bool> _recording = new();
         private readonly ConcurrentQueue<string> _sql = new();
@@ -65,43 +65,7 @@ public sealed class CdnPurgeCommitStatementsTests
             }
         }
 
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Record(command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Record(command);
-            return base.NonQueryExecuting(command, eventData, result);
-        }
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Record(command);
-            return base.ScalarExecuting(command, eventData, result);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Record(DbCommand command)
+        protected override void Observe(DbCommand command)
         {
             if (_recording.Value)
             {
