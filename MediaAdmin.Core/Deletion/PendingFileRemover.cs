@@ -83,6 +83,13 @@ public sealed class PendingFileRemover(
         {
             failure = ex.Message;
         }
+        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        {
+            // Keeping the listing or the count failed part-way: retried after the same back-off as a storage failure,
+            // and the reason shown, rather than the record held silently until its lease runs out.
+            logger.LogWarning(ex, "The database failed while removing the files below {StoragePrefix}; it will be retried", record.StoragePrefix);
+            failure = $"The database could not record the removal: {ex.GetBaseException().Message}";
+        }
 
         if (failure is not null)
         {
@@ -127,7 +134,8 @@ public sealed class PendingFileRemover(
             count.Add(batch.Length - failures.Count);
             if (count.IsDueForSave)
             {
-                await _records.SaveProgressAsync(record, count.TakeUnsaved(), cancellationToken);
+                await _records.SaveProgressAsync(record, count.Unsaved, cancellationToken);
+                count.Saved();
             }
         }
 
@@ -156,12 +164,11 @@ public sealed class PendingFileRemover(
 
         public void Add(int removed) => Unsaved += removed;
 
-        public int TakeUnsaved()
+        /// <summary>Called once a save landed: a count whose save failed stays unsaved, for the postponement to add.</summary>
+        public void Saved()
         {
-            var unsaved = Unsaved;
             Unsaved = 0;
             _savedAt = clock.GetTimestamp();
-            return unsaved;
         }
     }
 }

@@ -1,7 +1,10 @@
 using MediaAdmin.Core.Cdn.Purge;
+using MediaAdmin.Core.Data;
+using MediaAdmin.Core.Deletion;
 using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaAdmin.Tests.Cdn.Purge;
 
@@ -119,5 +122,47 @@ public sealed class CdnPurgeKeptListingTests
         Assert.Empty(host.Edge.Purges);
         await using var db = await host.App.OpenDbAsync();
         Assert.Equal(0, await db.Set<CdnPurgeAssetKeys>().CountAsync());
+    }
+
+    [Fact]
+    public async Task A_database_failure_while_keeping_the_listing_removes_nothing_shows_why_and_is_retried_until_storage_is_clean()
+    {
+        var database = new FailingCommandInterceptor { FailWhenSqlContains = "INSERT INTO \"CdnPurgeAssetKeys\"" };
+        var settings = new Dictionary<string, string?>(QuickRemoval) { ["Cdn:Purge:Automatic"] = "false" };
+        await using var host = await PurgeHost.StartAsync(settings, services: s => s.ConfigureDbContext<SqliteMediaDbContext>(o => o.AddInterceptors(database)));
+        var editor = await host.App.CreateUserAsync(RoleNames.Editor);
+        var requestId = await host.DeleteHlsAssetAsync(editor.Id);
+        var progress = host.App.Services.GetRequiredService<FileRemovalProgressService>();
+
+        var waiting = await PollAsync(() => progress.GetAsync(requestId), p => p.RetryReason is not null);
+
+        Assert.Equal($"0 of {4 + PurgeFixtures.SegmentCount} files removed", waiting.Text);
+        Assert.StartsWith("The database could not record the removal: ", waiting.RetryReason, StringComparison.Ordinal);
+        Assert.Contains("simulated database failure (disk I/O error)", waiting.RetryReason, StringComparison.Ordinal);
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, (await host.App.StoredKeysAsync("media/")).Count);
+
+        database.FailWhenSqlContains = null;
+        await host.App.WaitForNoPendingDeletionsAsync();
+
+        Assert.Equal(("Storage clean", (string?)null), ((await progress.GetAsync(requestId)).Text, (await progress.GetAsync(requestId)).RetryReason));
+        Assert.Empty(await host.App.StoredKeysAsync("media/"));
+        var urls = (await host.Queries.DetailAsync(editor.Id, requestId)).Value.Urls;
+        Assert.Equal(4 + PurgeFixtures.SegmentCount, urls.Count(u => !u.IsFolder));
+    }
+
+    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                Assert.True(done(value), $"not reached within 30 s: {value}");
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
     }
 }
