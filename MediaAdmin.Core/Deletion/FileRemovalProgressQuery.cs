@@ -14,6 +14,7 @@ internal static class FileRemovalProgressQuery
         var ids = requestIds.Distinct(StringComparer.Ordinal).ToList();
         var pending = await db.PendingFileDeletions.AsNoTracking()
             .Where(p => ids.Contains(p.RequestId))
+            .OrderBy(p => p.Id)
             .Select(p => new { p.RequestId, p.TotalFiles, p.RemovedFiles, Done = p.CompletedAtUtc != null, p.LastError })
             .ToListAsync(cancellationToken);
 
@@ -31,9 +32,13 @@ internal static class FileRemovalProgressQuery
                 // A removal can meet more files than its rows named (an ingest racing the delete); never show more than all.
                 var total = records.Sum(r => r.TotalFiles);
                 var removed = records.Sum(r => r.Done ? r.TotalFiles : Math.Min(r.RemovedFiles, r.TotalFiles));
-                var retryReason = records.Where(r => !r.Done).Select(r => r.LastError).FirstOrDefault(e => e is not null);
-                return new FileRemovalProgress(id, total, removed, IsClean: false, retryReason);
+                var lastError = records.Where(r => !r.Done).Select(r => r.LastError).FirstOrDefault(e => e is not null);
+                return new FileRemovalProgress(id, total, removed, IsClean: false, ShownReason(lastError));
             },
             StringComparer.Ordinal);
     }
+
+    /// <summary>The first line of a failure, short enough for a progress line: the whole of it is in the worker's log.</summary>
+    private static string? ShownReason(string? lastError) =>
+        lastError is null ? null : ColumnText.Shorten(lastError.Split('\n', 2)[0].Trim(), 200);
 }

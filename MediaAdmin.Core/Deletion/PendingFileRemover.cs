@@ -83,7 +83,7 @@ public sealed class PendingFileRemover(
         {
             failure = ex.Message;
         }
-        catch (Exception ex) when (DatabaseFailure.Is(ex))
+        catch (Exception ex) when (DatabaseFailure.Is(ex) && !cancellationToken.IsCancellationRequested)
         {
             // Keeping the listing or the count failed part-way: retried after the same back-off as a storage failure,
             // and the reason shown, rather than the record held silently until its lease runs out.

@@ -54,13 +54,14 @@ internal sealed class PendingRemovalRecords(IDbContextFactory<MediaDbContext> db
             }
 
             // Whoever moves the due time first holds the lease; another instance that read the same record retries.
+            // The last failure's reason goes with it: the pages say "waiting to try again" only while nobody is trying.
             var leasedUntil = now + options.Value.RemovalLease;
             int taken;
             using (await writeGate.EnterAsync(db, cancellationToken))
             {
                 taken = await db.PendingFileDeletions
                     .Where(p => p.Id == due.Id && p.NextAttemptAtUtc == due.NextAttemptAtUtc && p.CompletedAtUtc == null)
-                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.NextAttemptAtUtc, leasedUntil), cancellationToken);
+                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.NextAttemptAtUtc, leasedUntil).SetProperty(p => p.LastError, (string?)null), cancellationToken);
             }
 
             if (taken == 1)

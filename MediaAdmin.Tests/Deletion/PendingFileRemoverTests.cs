@@ -72,7 +72,8 @@ public sealed class PendingFileRemoverTests : IDisposable
 
         Assert.Equal(total, result.Deleted.Sum(d => d.FileCount));
         await WaitUntilEveryOpenRemovalFailedAsync(app, times: 1);
-        await WaitForAsync(progress, result.RequestId, $"0 of {total:N0} files removed");
+        var waiting = await WaitForAsync(progress, result.RequestId, $"0 of {total:N0} files removed");
+        Assert.StartsWith("simulated storage failure on delete", waiting.RetryReason, StringComparison.Ordinal);
         Assert.Equal(total, (await app.StoredKeysAsync()).Count);
 
         storage.Down = false;

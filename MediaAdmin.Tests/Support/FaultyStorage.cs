@@ -24,6 +24,9 @@ public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
     /// <summary>Deletes never return, as in a process frozen or killed mid-way.</summary>
     public bool Hang { get; set; }
 
+    /// <summary>While set, deletes wait for it to complete, so a test sees a removal under way.</summary>
+    public TaskCompletionSource? HoldDeletes { get; set; }
+
     /// <summary>1-based number of the write call that fails; 0 for none.</summary>
     public int FailWriteNumber { get; set; }
 
@@ -57,7 +60,17 @@ public sealed class FaultyStorage(IMediaStorage inner) : IMediaStorage
 
     public Task<bool> ExistsAsync(StorageKey key, CancellationToken cancellationToken = default) => inner.ExistsAsync(key, cancellationToken);
 
-    public Task DeleteAsync(StorageKey key, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(StorageKey key, CancellationToken cancellationToken = default)
+    {
+        if (HoldDeletes is { } hold)
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+
+        await DeleteNowAsync(key, cancellationToken);
+    }
+
+    private Task DeleteNowAsync(StorageKey key, CancellationToken cancellationToken)
     {
         var number = Interlocked.Increment(ref _deletes);
         if (Hang)
