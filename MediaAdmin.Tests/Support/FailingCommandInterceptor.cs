@@ -6,15 +6,23 @@ namespace MediaAdmin.Tests.Support;
 /// <summary>Makes the database fail, as a full disk or a lost connection would, for commands whose SQL contains a marker.</summary>
 public sealed class FailingCommandInterceptor : CommandObserver
 {
-    public string? FailWhenSqlContains { get; set; }
+    private string? _failWhenSqlContains;
+    private int _failures;
 
-    public int Failures { get; private set; }
+    /// <summary>Set by a test while workers run commands on other threads.</summary>
+    public string? FailWhenSqlContains
+    {
+        get => Volatile.Read(ref _failWhenSqlContains);
+        set => Volatile.Write(ref _failWhenSqlContains, value);
+    }
+
+    public int Failures => Volatile.Read(ref _failures);
 
     protected override void Observe(DbCommand command)
     {
         if (FailWhenSqlContains is { } marker && command.CommandText.Contains(marker, StringComparison.Ordinal))
         {
-            Failures++;
+            Interlocked.Increment(ref _failures);
             throw new SqliteException("simulated database failure (disk I/O error)", 10);
         }
     }

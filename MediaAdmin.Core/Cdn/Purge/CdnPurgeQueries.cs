@@ -88,7 +88,7 @@ public sealed class CdnPurgeQueries(
         }
 
         var found = await Filter(db, query).OrderByDescending(i => i.DeletedAtUtc).ThenByDescending(i => i.Id).Take(MaxExport).ToListAsync(cancellationToken);
-        return CdnPurgeCsv.Write(await CdnPurgeSummaries.ForAsync(db, found, removesFiles: false, cancellationToken));
+        return CdnPurgeCsv.Write(await CdnPurgeSummaries.ForAsync(db, found, withRemoval: false, cancellationToken));
     }
 
     private bool CanPurge(CallerPermissions caller) => caller.CanDeleteAssets && Provider != CdnPurgeProviderKind.None;

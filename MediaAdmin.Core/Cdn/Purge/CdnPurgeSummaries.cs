@@ -10,13 +10,13 @@ internal static class CdnPurgeSummaries
 
     /// <param name="db">The caller's context.</param>
     /// <param name="invalidations">The deletions to sum up.</param>
-    /// <param name="removesFiles">
-    /// Whether deletions remove files from this console's storage: not when it fronts ApsaraVideo VOD, whose storage is
-    /// Alibaba's, so no card claims a storage it never held is clean.
+    /// <param name="withRemoval">
+    /// Whether to read how far each deletion's files are removed: not when the console fronts ApsaraVideo VOD, whose
+    /// storage is Alibaba's (no card claims a storage it never held is clean), nor for an export that has no column for it.
     /// </param>
     /// <param name="cancellationToken">Stops between statements.</param>
     public static async Task<IReadOnlyList<CdnPurgeSummary>> ForAsync(
-        MediaDbContext db, IReadOnlyList<CdnInvalidation> invalidations, bool removesFiles, CancellationToken cancellationToken)
+        MediaDbContext db, IReadOnlyList<CdnInvalidation> invalidations, bool withRemoval, CancellationToken cancellationToken)
     {
         var ids = invalidations.Select(i => i.Id).ToList();
         var progress = await db.Set<CdnPurgeUrl>().AsNoTracking()
@@ -37,7 +37,7 @@ internal static class CdnPurgeSummaries
             .Where(r => requestIds.Contains(r.RequestId))
             .Select(r => new { r.RequestId, r.Channel, r.AccessKeyId, r.OriginalRequestId })
             .ToDictionaryAsync(r => r.RequestId, cancellationToken);
-        var removals = removesFiles ? await Deletion.FileRemovalProgressQuery.ForAsync(db, requestIds, cancellationToken) : null;
+        var removals = withRemoval ? await Deletion.FileRemovalProgressQuery.ForAsync(db, requestIds, cancellationToken) : null;
         return invalidations.Select(i => new CdnPurgeSummary(
             i.Id, i.RequestId, i.DeletedByName, i.DeletedAtUtc, i.VideoIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
             doors.TryGetValue(i.RequestId, out var door) ? door.Channel : Audit.DeletionChannel.Console, door?.AccessKeyId,

@@ -4,8 +4,8 @@ namespace MediaAdmin.Web.Components.Pages.Cdn;
 
 /// <summary>
 /// Reads a component's deletions again whenever Core says one of them moved, and every <c>Cdn:Purge:PageRereadInterval</c>
-/// while the component shows an open one: Core's change event is in-process, and another instance's worker or a
-/// person on another instance moves deletions too. Changes that arrive while a read runs are folded into one more
+/// while one it shows may still move (its reminder open, or its files still being removed): Core's change event is
+/// in-process, and another instance's worker or a person on another instance moves deletions too. Changes that arrive while a read runs are folded into one more
 /// read, on the component's dispatcher.
 /// </summary>
 public sealed class CdnLiveUpdates : IDisposable
@@ -23,25 +23,25 @@ public sealed class CdnLiveUpdates : IDisposable
     /// <param name="concerns">Whether a change is about what the component shows.</param>
     /// <param name="dispatch">The component's InvokeAsync: the event is raised on the worker's thread.</param>
     /// <param name="reload">Reads again and renders.</param>
-    /// <param name="reread">How often to read again, and whether the component shows an open deletion now (only then it reads).</param>
+    /// <param name="reread">How often to read again, and whether a deletion the component shows may still move (only then it reads).</param>
     public CdnLiveUpdates(
         CdnPurgeNotifier notifier, Func<CdnPurgeChanged, bool> concerns, Func<Func<Task>, Task> dispatch, Func<CancellationToken, Task> reload,
-        (TimeSpan Every, Func<bool> ShowsOpen) reread)
+        (TimeSpan Every, Func<bool> MayStillMove) reread)
     {
         ArgumentNullException.ThrowIfNull(notifier);
         (_notifier, _concerns, _dispatch, _reload) = (notifier, concerns, dispatch, reload);
         _notifier.Changed += OnChanged;
-        _ = RereadWhileOpenAsync(reread.Every, reread.ShowsOpen, _stopping.Token);
+        _ = RereadWhileMovingAsync(reread.Every, reread.MayStillMove, _stopping.Token);
     }
 
-    private async Task RereadWhileOpenAsync(TimeSpan every, Func<bool> showsOpen, CancellationToken stopping)
+    private async Task RereadWhileMovingAsync(TimeSpan every, Func<bool> mayStillMove, CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(every);
         try
         {
             while (await timer.WaitForNextTickAsync(stopping))
             {
-                await _dispatch(() => showsOpen() ? ReloadAsync() : Task.CompletedTask);
+                await _dispatch(() => mayStillMove() ? ReloadAsync() : Task.CompletedTask);
             }
         }
         catch (OperationCanceledException)
