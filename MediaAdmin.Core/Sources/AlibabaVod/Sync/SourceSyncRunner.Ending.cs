@@ -9,8 +9,8 @@ public sealed partial class SourceSyncRunner
 {
     /// <summary>
     /// Records the deletions through Alibaba the mirror has now seen go (their request could not tell), then forgets
-    /// tombstones and unconfirmed deletions older than a day or a full-sync interval: every read and sync in flight then is done.
-    /// A full sync that listed the whole remote already counts here, before <see cref="FinishAsync"/> marks it succeeded:
+    /// tombstones older than a day or a full-sync interval (every read and sync in flight then is done), and unconfirmed
+    /// deletions that old which a full sync begun after them has outlived. A full sync that listed the whole remote already counts here, before <see cref="FinishAsync"/> marks it succeeded:
     /// otherwise a deletion sent just after the previous full sync began would be forgotten by the one sync that can
     /// confirm it. Its conclusions stand even if another instance took the run over meanwhile: the listing was whole.
     /// </summary>
