@@ -136,6 +136,23 @@ public abstract class MediaStorageContractTests
         Assert.Equal(5, (await ListAsync()).Count);
     }
 
+    [Theory]
+    [InlineData("../")]
+    [InlineData("media/../../")]
+    [InlineData("media/a/../../../outside")]
+    [InlineData("/etc/")]
+    [InlineData("media\\..\\..\\")]
+    [InlineData("media/./a/")]
+    [InlineData("media/%2e%2e/")]
+    public async Task A_listing_prefix_that_would_leave_its_folder_is_refused_before_the_store_is_asked(string prefix)
+    {
+        await Storage.WriteAsync(StorageKey.Parse("media/a/x.mp4"), new MemoryStream([1]));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => ListAsync(prefix));
+
+        Assert.Equal(["media/a/x.mp4"], await ListAsync());
+    }
+
     [Fact]
     public async Task Listing_returns_every_key_however_many_pages_it_takes()
     {
