@@ -15,7 +15,12 @@ public abstract class CoreComponentTest : ConsoleComponentTest
     /// <summary>Settings the host starts with on top of the test defaults (e.g. another library source); none by default.</summary>
     protected virtual IDictionary<string, string?>? HostSettings => null;
 
-    protected override async Task StartAsync() => App = await CoreHost.StartAsync(_folder.Path, settings: HostSettings);
+    protected override async Task StartAsync() => App = await CoreHost.StartAsync(_folder.Path, ConfigureServices, HostSettings);
+
+    /// <summary>Changes the host's services (a storage that pauses, say); nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     protected override async Task StopAsync()
     {
