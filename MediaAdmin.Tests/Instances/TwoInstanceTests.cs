@@ -8,6 +8,7 @@ using MediaAdmin.Core.Permissions;
 using MediaAdmin.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 
 namespace MediaAdmin.Tests.Instances;
 
@@ -121,13 +122,20 @@ public abstract class TwoInstanceTests<TInstances>(TInstances instances) : IClas
         var byApi = await TwoInstances.IngestAsync(A, editor.Id, $"Harbour {word} api");
         var key = await TwoInstances.KeyOnAsync(A, editor.Id);
         var page = await Instances.Browser.SignInAsync(B.BaseAddress, editor.Email!);
+        var pageOnA = await Instances.Browser.SignInAsync(A.BaseAddress, editor.Email!);
         try
         {
             await page.GotoAsync($"/?q={word}");
             await BrowserFixture.WaitForLibraryAsync(page);
             await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=library-grid] tbody tr [data-testid=row-id]').length === 2");
 
-            await TwoInstances.DeleteThroughConsoleAsync(A, editor.Id, byConsole.Id);
+            // Deleted as a person does on A's console: select, Delete selected, confirm.
+            await pageOnA.GotoAsync($"/?id={byConsole.Id}");
+            await BrowserFixture.WaitForLibraryAsync(pageOnA);
+            await BrowserFixture.Input(pageOnA, $"select-{byConsole.Id}").CheckAsync();
+            await pageOnA.ClickAsync("[data-testid=delete-selected]");
+            await pageOnA.ClickAsync("[data-testid=confirm-delete]");
+            await Assertions.Expect(pageOnA.Locator("[data-testid=deleted-list]")).ToContainTextAsync(byConsole.Id, new() { Timeout = (float)Deadline.TotalMilliseconds });
             await page.WaitForFunctionAsync(
                 $"() => !document.querySelector('[data-testid=library-grid]').innerText.includes('{byConsole.Id}')", null, new() { Timeout = (float)Deadline.TotalMilliseconds });
 
@@ -139,6 +147,7 @@ public abstract class TwoInstanceTests<TInstances>(TInstances instances) : IClas
         finally
         {
             await page.Context.CloseAsync();
+            await pageOnA.Context.CloseAsync();
         }
     }
 
